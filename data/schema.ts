@@ -1,0 +1,122 @@
+/**
+ * The one schema of a release document. The worker validates what it reads from KV and every
+ * write with it, the CLI validates files with it, `data/release.schema.json` is generated from
+ * it for editors, and the widget imports only its types.
+ */
+import { z } from 'zod';
+
+/** Primary language subtag ("en", "be", "uk"): the only form the API serves. */
+export const LANG_PATTERN = /^[a-z]{2,3}$/;
+/** Release ids are URL slugs. `latest` is reserved: it names the newest release. */
+export const ID_PATTERN = /^(?!latest$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Plain text: never HTML. Angle brackets and control characters are refused so that no
+ * consumer of the API (ours or someone else's `innerHTML`) can be tricked into markup.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^<>\p{Cc}]*$/u, 'must be plain text: no "<", ">" or control characters')
+    .regex(/^\S(?:[\s\S]*\S)?$/u, 'must not start or end with whitespace');
+
+const slug = z.string().max(80).regex(ID_PATTERN, 'must be a lower-case slug like "maria-kolesnikova"');
+
+/** http(s) only: `javascript:`, `data:` and friends never reach a reader's link. */
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
+
+/** Every fact names the source it comes from, by the id of an entry in `sources`. */
+const sourced = { source: slug.describe('id of the entry in `sources` this comes from') };
+
+export const PersonSchema = z.strictObject({
+  id: slug,
+  name: text(120),
+  aliases: z.array(text(120)).max(10).describe('other spellings of the name').optional(),
+  description: text(400).describe('who they are, in one sentence'),
+  released: z.boolean().describe('whether this person was among those released'),
+  sentTo: text(120).describe('where they were sent after release').optional(),
+  ...sourced,
+});
+
+export const QuoteSchema = z.strictObject({
+  text: text(600),
+  speaker: slug.describe('id of the speaker in `people`'),
+  context: text(300).describe('when or where it was said').optional(),
+  ...sourced,
+});
+
+export const SourcedTextSchema = z.strictObject({ text: text(600), ...sourced });
+
+export const DestinationSchema = z.strictObject({
+  place: text(120),
+  detail: text(600),
+  ...sourced,
+});
+
+export const SourceSchema = z.strictObject({
+  id: slug,
+  publisher: text(120),
+  title: text(300),
+  url: httpUrl,
+  reporting: text(120).describe('the outlet whose reporting this source relays').optional(),
+});
+
+const ReleaseFields = z.strictObject({
+    $schema: z.string().max(300).describe('path to release.schema.json, for editors').optional(),
+    id: slug,
+    lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"'),
+    headline: text(200),
+    summary: text(800),
+    date: z.iso.date().describe('the day of the release, ISO 8601'),
+    released: z.strictObject({ count: z.int().min(0).max(100_000), ...sourced }),
+    people: z.array(PersonSchema).min(1).max(50),
+    deal: z.strictObject({
+      envoy: slug.describe('id of the envoy in `people`'),
+      summary: text(600),
+      terms: z.array(SourcedTextSchema).max(20),
+    }),
+    destinations: z.array(DestinationSchema).max(20),
+    quotes: z.array(QuoteSchema).max(20),
+    context: z.array(SourcedTextSchema).max(20),
+    sources: z.array(SourceSchema).min(1).max(20),
+});
+
+export type ReleaseDocument = z.infer<typeof ReleaseFields>;
+
+export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences).meta({
+  id: 'Release',
+  title: 'Release document',
+});
+export type Person = z.infer<typeof PersonSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+
+/** Ids must be unique and every reference (source, speaker, envoy) must resolve. */
+function checkReferences(doc: ReleaseDocument, ctx: z.RefinementCtx): void {
+  const sources = uniqueIds(doc.sources, 'sources', ctx);
+  const people = uniqueIds(doc.people, 'people', ctx);
+  const expect = (ids: Set<string>, id: string, path: (string | number)[], what: string) => {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `no ${what} with id "${id}"` });
+  };
+  expect(sources, doc.released.source, ['released', 'source'], 'source');
+  expect(people, doc.deal.envoy, ['deal', 'envoy'], 'person');
+  const lists = { people: doc.people, quotes: doc.quotes, destinations: doc.destinations, context: doc.context };
+  for (const [key, items] of Object.entries(lists)) {
+    items.forEach((item, i) => expect(sources, item.source, [key, i, 'source'], 'source'));
+  }
+  doc.deal.terms.forEach((t, i) => expect(sources, t.source, ['deal', 'terms', i, 'source'], 'source'));
+  doc.quotes.forEach((q, i) => expect(people, q.speaker, ['quotes', i, 'speaker'], 'person'));
+}
+
+function uniqueIds(items: { id: string }[], key: string, ctx: z.RefinementCtx): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+    }
+    seen.add(item.id);
+  });
+  return seen;
+}

@@ -1,0 +1,99 @@
+/**
+ * The worker's Hono app: headers every response carries, the routes, and one error shape.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { addReadRoutes, FALLBACK_HEADER } from './api';
+import type { Env } from './env';
+import { problem, problemResponse } from './problem';
+import { ReleaseReader, type ReleaseReaderOptions } from './releases';
+
+export type AppOptions = ReleaseReaderOptions;
+
+/**
+ * Builds the app. Each app keeps its own isolate cache, so tests get a cold one per app.
+ *
+ * @example
+ * export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>;
+ */
+export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env }> {
+  const app = new OpenAPIHono<{ Bindings: Env }>();
+  // One reader per KV binding: the binding is the same object for every request an isolate
+  // serves, so the cache survives across requests.
+  const readers = new WeakMap<KVNamespace, ReleaseReader>();
+  const readerFor = (env: Env) => {
+    let reader = readers.get(env.RELEASES);
+    if (!reader) readers.set(env.RELEASES, (reader = new ReleaseReader(env.RELEASES, options)));
+    return reader;
+  };
+
+  app.use(
+    secureHeaders({
+      // Third-party pages load these resources: the JSON (and, later, the widget script).
+      crossOriginResourcePolicy: 'cross-origin',
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      xFrameOptions: 'DENY',
+    }),
+  );
+  // Reads are public: any origin, no credentials. Preflights are answered here.
+  const publicCors = cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    allowHeaders: ['If-None-Match'],
+    exposeHeaders: ['ETag', 'Content-Language', FALLBACK_HEADER],
+    maxAge: 86_400,
+  });
+  app.use('/api/*', publicCors);
+  app.use('/healthz', publicCors);
+
+  addReadRoutes(app, readerFor);
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'belarus-release API',
+      version: '1.0.0',
+      description: 'Facts about the December 2025 release of 123 Belarusian political prisoners, with sources.',
+    },
+  });
+
+  const reads = ['GET', 'HEAD', 'OPTIONS'];
+  allowOnly(app, '/api/releases', reads);
+  allowOnly(app, '/api/releases/:id', reads);
+  allowOnly(app, '/api/openapi.json', reads);
+  allowOnly(app, '/healthz', reads);
+
+  app.notFound((c) => problemResponse({
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API lives under /api/releases; /api/openapi.json describes it.`,
+  }));
+  app.onError((error) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error('unhandled error', error);
+    return problemResponse({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The worker failed to answer this request. Try again; if it persists, report it.',
+    });
+  });
+  return app;
+}
+
+/**
+ * Answers 405 with `Allow` for the methods a path does not serve. Registered after the real
+ * handlers, so it only runs when none of them matched.
+ */
+function allowOnly(app: Hono<{ Bindings: Env }>, path: string, methods: string[]): void {
+  const allow = methods.join(', ');
+  app.all(path, (c) => {
+    throw problem(405, 'Method Not Allowed', `${c.req.method} is not supported here. Allowed: ${allow}.`, {
+      headers: { Allow: allow },
+    });
+  });
+}

@@ -1,0 +1,7 @@
+/** The Cloudflare Workers entry point. */
+import { createApp } from './app';
+import type { Env } from './env';
+
+const app = createApp();
+
+export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

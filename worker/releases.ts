@@ -1,0 +1,157 @@
+/**
+ * The read path: which document a reader gets for (id | "latest", lang), from isolate memory,
+ * KV, or the copy bundled at build time, and which fallback, if any, that was.
+ */
+import { LANG_PATTERN, ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import { bundledReleases } from '../data/releases';
+import { IsolateCache } from './cache';
+import { fingerprint } from './http-cache';
+import { listCurrent, readCurrent, type CurrentEntry } from './store';
+
+export const DEFAULT_LANG = 'en';
+
+/** A document ready to send: serialised once, with its validator. */
+export interface Representation {
+  id: string;
+  lang: string;
+  revision: number;
+  body: string;
+  etag: string;
+}
+
+/** Where a fallback came from: the last good copy in memory, or the build-time bundle. */
+export type Fallback = 'memory' | 'bundled';
+
+export interface Served<T> {
+  value: T;
+  fallback?: Fallback;
+}
+
+export interface ReleaseSummary {
+  id: string;
+  headline: string;
+  date: string;
+  languages: string[];
+}
+
+export interface ReleaseReaderOptions {
+  /** How long a document stays in isolate memory before KV is asked again. */
+  ttlMs?: number;
+  /** How long a KV read may take before the reader falls back. */
+  kvTimeoutMs?: number;
+  /** Where faults are reported; defaults to `console.error`, which Workers Logs collects. */
+  log?: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export class ReleaseReader {
+  readonly #kv: KVNamespace;
+  readonly #log: NonNullable<ReleaseReaderOptions['log']>;
+  readonly #documents: IsolateCache<Representation | null>;
+  readonly #index: IsolateCache<CurrentEntry[]>;
+
+  constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
+    const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
+    this.#kv = kv;
+    this.#log = options.log ?? ((message, detail) => console.error(message, JSON.stringify(detail)));
+    this.#documents = new IsolateCache(cache);
+    this.#index = new IsolateCache(cache);
+  }
+
+  /** One summary per release, newest first. */
+  async list(lang: string): Promise<Served<ReleaseSummary[]>> {
+    const { value, fallback } = await this.#entries();
+    return { value: summarise(value, lang), ...(fallback ? { fallback } : {}) };
+  }
+
+  /** The document for `id` ("latest" for the newest) in `lang`, else in English, else `null`. */
+  async get(id: string, lang: string): Promise<Served<Representation> | null> {
+    const target = id === 'latest' ? newest((await this.#entries()).value) : id;
+    if (!target) return null;
+    for (const candidate of new Set([lang, DEFAULT_LANG])) {
+      const served = await this.#document(target, candidate);
+      if (served) return served;
+    }
+    return null;
+  }
+
+  async #entries(): Promise<Served<CurrentEntry[]>> {
+    try {
+      const { value, stale } = await this.#index.get('index', () => listCurrent(this.#kv));
+      if (value.length > 0) return stale ? { value, fallback: 'memory' } : { value };
+      this.#log('KV holds no releases; serving the bundled index', {});
+    } catch (error: unknown) {
+      this.#fault('listing releases', error);
+    }
+    return { value: bundled().map(({ entry }) => entry), fallback: 'bundled' };
+  }
+
+  async #document(id: string, lang: string): Promise<Served<Representation> | null> {
+    try {
+      const { value, stale } = await this.#documents.get(`${id}:${lang}`, () => this.#load(id, lang));
+      if (value) return stale ? { value, fallback: 'memory' } : { value };
+    } catch (error: unknown) {
+      this.#fault(`reading ${id}/${lang}`, error);
+    }
+    const copy = bundled().find(({ entry }) => entry.id === id && entry.lang === lang);
+    return copy ? { value: copy.representation, fallback: 'bundled' } : null;
+  }
+
+  async #load(id: string, lang: string): Promise<Representation | null> {
+    const stored = await readCurrent(this.#kv, id, lang);
+    if (!stored) return null;
+    return represent(stored.document, stored.revision);
+  }
+
+  #fault(what: string, error: unknown): void {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.#log(`KV fault while ${what}; serving a fallback`, { error: detail });
+  }
+}
+
+/** The newest release by date (ties broken by id), or undefined when there is none. */
+function newest(entries: CurrentEntry[]): string | undefined {
+  const sorted = [...entries].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  return sorted[0]?.id;
+}
+
+function summarise(entries: CurrentEntry[], lang: string): ReleaseSummary[] {
+  const byId = new Map<string, CurrentEntry[]>();
+  for (const entry of entries) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
+  const summaries = [...byId.entries()].map(([id, versions]) => {
+    const shown = versions.find((v) => v.lang === lang) ?? versions.find((v) => v.lang === DEFAULT_LANG) ?? versions[0]!;
+    const languages = versions.map((v) => v.lang).sort();
+    return { id, headline: shown.headline, date: shown.date, languages };
+  });
+  return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+let bundledCopies: { entry: CurrentEntry; representation: Representation }[] | undefined;
+
+/** The build-time copies, validated and serialised once per isolate. */
+function bundled(): NonNullable<typeof bundledCopies> {
+  bundledCopies ??= bundledReleases.map((raw) => {
+    const document = ReleaseDocumentSchema.parse(raw);
+    const entry = { id: document.id, lang: document.lang, revision: 0, headline: document.headline, date: document.date };
+    return { entry, representation: represent(document, 0) };
+  });
+  return bundledCopies;
+}
+
+/**
+ * Serialises a document once. The ETag names the revision and a hash of the bytes, so it stays
+ * unique even when revisions restart (a new KV namespace) or the bundled copy (revision 0) changes.
+ */
+function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
+  const body = JSON.stringify(document);
+  return { id: document.id, lang: document.lang, revision, body, etag: `"r${revision}-${fingerprint(body)}"` };
+}
+
+
+/**
+ * The language to serve for a `lang` query value: its primary subtag in lower case
+ * ("be-BY" → "be"), or English for anything missing or malformed. Never an error.
+ */
+export function normaliseLang(raw: string | undefined): string {
+  const primary = raw?.split(/[-_]/)[0]?.toLowerCase();
+  return primary && LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
+}

@@ -1,0 +1,141 @@
+/**
+ * The KV store of release documents: the current revision of each (release, language) and an
+ * immutable history. The worker reads through it and the CLI writes through it, so the key
+ * layout, validation and revision rules live here and nowhere else.
+ *
+ * Layout:
+ * - `current:<id>:<lang>`: the current {@link StoredRevision}, with {@link CurrentMetadata} so
+ *   that one `list()` describes every release without reading any document.
+ * - `revision:<id>:<lang>:<n>`: revision n, written once and never overwritten.
+ */
+import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+
+export interface StoredRevision {
+  revision: number;
+  savedAt: string;
+  author: string;
+  message: string;
+  document: ReleaseDocument;
+}
+
+/** What `list()` returns beside each current key: enough for the release index. */
+export interface CurrentMetadata {
+  revision: number;
+  headline: string;
+  date: string;
+}
+
+export interface CurrentEntry extends CurrentMetadata {
+  id: string;
+  lang: string;
+}
+
+export interface WriteOptions {
+  author: string;
+  message: string;
+  /** The revision the edit started from; the write is refused if the store has moved on. */
+  baseRevision?: number;
+  force?: boolean;
+  now?: Date;
+}
+
+/** KV holds something that is not a valid stored revision. Readers fall back; writers stop. */
+export class CorruptDataError extends Error {
+  constructor(
+    readonly key: string,
+    detail: string,
+  ) {
+    super(`KV key "${key}" holds an invalid document: ${detail}`);
+    this.name = 'CorruptDataError';
+  }
+}
+
+/** The write was based on a revision that is no longer current (HTTP 412). */
+export class RevisionConflictError extends Error {
+  constructor(
+    readonly currentRevision: number,
+    readonly baseRevision: number | undefined,
+  ) {
+    super(`the current revision is ${currentRevision}, the write was based on ${baseRevision ?? 'none'}`);
+    this.name = 'RevisionConflictError';
+  }
+}
+
+const CURRENT = 'current:';
+const currentKey = (id: string, lang: string) => `${CURRENT}${id}:${lang}`;
+const revisionKey = (id: string, lang: string, n: number) => `revision:${id}:${lang}:${String(n).padStart(8, '0')}`;
+
+/** The current revision of one document, `null` when there is none; throws {@link CorruptDataError}. */
+export async function readCurrent(kv: KVNamespace, id: string, lang: string): Promise<StoredRevision | null> {
+  const key = currentKey(id, lang);
+  const raw = await kv.get(key, 'text');
+  return raw === null ? null : parseStored(key, raw);
+}
+
+/** Every current document's id, language and metadata, across all pages of `list()`. */
+export async function listCurrent(kv: KVNamespace): Promise<CurrentEntry[]> {
+  const entries: CurrentEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list<CurrentMetadata>({ prefix: CURRENT, ...(cursor ? { cursor } : {}) });
+    for (const { name, metadata } of page.keys) {
+      const [id, lang] = name.slice(CURRENT.length).split(':');
+      if (!id || !lang || !metadata) throw new CorruptDataError(name, 'missing id, language or metadata');
+      entries.push({ id, lang, ...metadata });
+    }
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return entries;
+}
+
+/**
+ * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
+ * unless the document is valid and, without `force`, `baseRevision` is still current.
+ */
+export async function writeRevision(kv: KVNamespace, input: unknown, options: WriteOptions): Promise<StoredRevision> {
+  const document = ReleaseDocumentSchema.parse(input);
+  const { $schema: _editorOnly, ...clean } = document;
+  const current = await readCurrent(kv, clean.id, clean.lang);
+  const currentRevision = current?.revision ?? 0;
+  if (!options.force && options.baseRevision !== undefined && options.baseRevision !== currentRevision) {
+    throw new RevisionConflictError(currentRevision, options.baseRevision);
+  }
+  const stored: StoredRevision = {
+    revision: currentRevision + 1,
+    savedAt: (options.now ?? new Date()).toISOString(),
+    author: options.author,
+    message: options.message,
+    document: clean,
+  };
+  const metadata: CurrentMetadata = { revision: stored.revision, headline: clean.headline, date: clean.date };
+  const value = JSON.stringify(stored);
+  // History first, so that no current revision is ever missing from the history.
+  await kv.put(revisionKey(clean.id, clean.lang, stored.revision), value);
+  await kv.put(currentKey(clean.id, clean.lang), value, { metadata });
+  return stored;
+}
+
+function parseStored(key: string, raw: string): StoredRevision {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error: unknown) {
+    throw new CorruptDataError(key, error instanceof Error ? error.message : String(error));
+  }
+  const stored = value as Partial<StoredRevision> | null;
+  if (typeof stored?.revision !== 'number' || !Number.isInteger(stored.revision) || stored.revision < 1) {
+    throw new CorruptDataError(key, 'no positive integer "revision"');
+  }
+  const result = ReleaseDocumentSchema.safeParse(stored.document);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new CorruptDataError(key, `document.${first?.path.join('.')}: ${first?.message}`);
+  }
+  return {
+    revision: stored.revision,
+    savedAt: String(stored.savedAt ?? ''),
+    author: String(stored.author ?? ''),
+    message: String(stored.message ?? ''),
+    document: result.data,
+  };
+}

@@ -1,0 +1,47 @@
+/** Shared set-up for worker tests: the seed document, a fresh app, and KV that misbehaves. */
+import { env } from 'cloudflare:workers';
+import seed from '../../data/releases/belarus-2025-12/en.json';
+import { createApp, type AppOptions } from '../../worker/app';
+import type { ReleaseDocument } from '../../data/schema';
+import { writeRevision } from '../../worker/store';
+
+export const SEED_ID = 'belarus-2025-12';
+
+/** A deep copy of the shipped English document, to edit freely in a test. */
+export function seedDocument(): ReleaseDocument {
+  return structuredClone(seed) as ReleaseDocument;
+}
+
+/** Writes `doc` as the next revision in the test's (isolated) KV. */
+export function store(doc: unknown = seedDocument(), kv: KVNamespace = env.RELEASES) {
+  return writeRevision(kv, doc, { author: 'test', message: 'test write' });
+}
+
+/** A fresh app (cold isolate cache) whose faults are collected instead of printed. */
+export function freshApp(options: AppOptions = {}) {
+  const faults: string[] = [];
+  const app = createApp({ log: (message, detail) => faults.push(`${message} ${JSON.stringify(detail)}`), ...options });
+  const request = (path: string, init?: RequestInit, bindings: Cloudflare.Env = env) =>
+    app.request(path, init, bindings);
+  return { app, request, faults };
+}
+
+/**
+ * A KV binding that wraps the real one and can be switched to fail: throw, hang, or return
+ * something that is not a stored document. Real KV cannot be made to fail on demand.
+ */
+export function faultyKv(real: KVNamespace = env.RELEASES) {
+  const state: { mode: 'ok' | 'throw' | 'hang'; reads: number } = { mode: 'ok', reads: 0 };
+  const misbehave = <T>(call: () => Promise<T>): Promise<T> => {
+    state.reads++;
+    if (state.mode === 'throw') return Promise.reject(new Error('KV GET failed: 503 Service Unavailable'));
+    if (state.mode === 'hang') return new Promise<T>(() => {});
+    return call();
+  };
+  const kv = {
+    get: (key: string, type: 'text') => misbehave(() => real.get(key, type)),
+    list: (options: KVNamespaceListOptions) => misbehave(() => real.list(options)),
+    put: real.put.bind(real),
+  } as unknown as KVNamespace;
+  return { kv, state, env: { ...env, RELEASES: kv } };
+}

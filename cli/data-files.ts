@@ -32,6 +32,7 @@ export async function readJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error: unknown) {
-    throw new SyntaxError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SyntaxError(`${path} is not valid JSON: ${reason}`, { cause: error });
   }
 }

@@ -64,23 +64,23 @@ export const SourceSchema = z.strictObject({
 });
 
 const ReleaseFields = z.strictObject({
-    $schema: z.string().max(300).describe('path to release.schema.json, for editors').optional(),
-    id: slug,
-    lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"'),
-    headline: text(200),
-    summary: text(800),
-    date: z.iso.date().describe('the day of the release, ISO 8601'),
-    released: z.strictObject({ count: z.int().min(0).max(100_000), ...sourced }),
-    people: z.array(PersonSchema).min(1).max(50),
-    deal: z.strictObject({
-      envoy: slug.describe('id of the envoy in `people`'),
-      summary: text(600),
-      terms: z.array(SourcedTextSchema).max(20),
-    }),
-    destinations: z.array(DestinationSchema).max(20),
-    quotes: z.array(QuoteSchema).max(20),
-    context: z.array(SourcedTextSchema).max(20),
-    sources: z.array(SourceSchema).min(1).max(20),
+  $schema: z.string().max(300).describe('path to release.schema.json, for editors').optional(),
+  id: slug,
+  lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"'),
+  headline: text(200),
+  summary: text(800),
+  date: z.iso.date().describe('the day of the release, ISO 8601'),
+  released: z.strictObject({ count: z.int().min(0).max(100_000), ...sourced }),
+  people: z.array(PersonSchema).min(1).max(50),
+  deal: z.strictObject({
+    envoy: slug.describe('id of the envoy in `people`'),
+    summary: text(600),
+    terms: z.array(SourcedTextSchema).max(20),
+  }),
+  destinations: z.array(DestinationSchema).max(20),
+  quotes: z.array(QuoteSchema).max(20),
+  context: z.array(SourcedTextSchema).max(20),
+  sources: z.array(SourceSchema).min(1).max(20),
 });
 
 export type ReleaseDocument = z.infer<typeof ReleaseFields>;

@@ -7,12 +7,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ReleaseDocumentSchema } from '../data/schema';
 import type { Env } from './env';
+import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
 import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL, fingerprint, ifNoneMatchHits } from './http-cache';
 import { ProblemSchema, problem } from './problem';
 import { normaliseLang, type Fallback, type ReleaseReader } from './releases';
-
-/** Names the fallback a response was served from; absent when the data came from KV. */
-export const FALLBACK_HEADER = 'X-Data-Fallback';
 
 const LangQuery = z.object({
   lang: z
@@ -30,7 +28,10 @@ const cachingHeaders = z.object({
   ETag: z.string().describe('Changes with every revision of the document'),
   'Cache-Control': z.string(),
   'Content-Language': z.string().describe('The language served'),
-  [FALLBACK_HEADER]: z.enum(['memory', 'bundled']).optional().describe('Present when KV failed and a fallback was served'),
+  [FALLBACK_HEADER]: z
+    .enum(['memory', 'bundled'])
+    .optional()
+    .describe('Present when KV failed and a fallback was served'),
 });
 
 export const listReleasesRoute = createRoute({
@@ -67,23 +68,29 @@ export const getReleaseRoute = createRoute({
   },
 });
 
-/** Adds the read routes to `app`, reading through the reader that `readerFor` gives each request. */
+/**
+ * Adds the read routes to `app`, reading through the reader that `readerFor` gives each request.
+ * The routes are documented from their zod schemas but not validated by them: no query value
+ * is an error here (`lang` falls back to English), and skipping the validators keeps the hot
+ * path short.
+ */
 export function addReadRoutes(app: OpenAPIHono<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader): void {
-  app.openapi(listReleasesRoute, async (c) => {
+  app.openAPIRegistry.registerPath(listReleasesRoute);
+  app.get('/api/releases', async (c) => {
     const lang = normaliseLang(c.req.query('lang'));
     const { value, fallback } = await readerFor(c.env).list(lang);
     const body = JSON.stringify({ releases: value });
-    return send(c, { body, etag: `W/"${fingerprint(body)}"`, lang, fallback });
+    return send(c, { body, etag: `W/"${fingerprint(body)}"`, lang }, fallback);
   });
 
-  app.openapi(getReleaseRoute, async (c) => {
+  app.openAPIRegistry.registerPath(getReleaseRoute);
+  app.get('/api/releases/:id', async (c) => {
     const id = c.req.param('id');
     const served = await readerFor(c.env).get(id, normaliseLang(c.req.query('lang')));
     if (!served) {
       throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists the releases there are.`);
     }
-    const { body, etag, lang } = served.value;
-    return send(c, { body, etag, lang, fallback: served.fallback });
+    return send(c, served.value, served.fallback);
   });
 }
 
@@ -91,17 +98,37 @@ interface Sendable {
   body: string;
   etag: string;
   lang: string;
-  fallback: Fallback | undefined;
 }
 
+interface ResponseHeaders {
+  ok: Record<string, string>;
+  notModified: Record<string, string>;
+}
+
+/** Headers of documents served from KV, built once per representation: the hot path. */
+const prepared = new WeakMap<Sendable, ResponseHeaders>();
+
 /** A 200 with the body, or a body-less 304 with the same validators and caching headers. */
-function send(c: Context, { body, etag, lang, fallback }: Sendable): Response {
-  const headers: Record<string, string> = {
+function send(c: Context, sendable: Sendable, fallback: Fallback | undefined): Response {
+  let headers = fallback ? undefined : prepared.get(sendable);
+  if (!headers) {
+    headers = headersFor(sendable, fallback);
+    if (!fallback) prepared.set(sendable, headers);
+  }
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), sendable.etag)) {
+    return new Response(null, { status: 304, headers: headers.notModified });
+  }
+  return new Response(sendable.body, { status: 200, headers: headers.ok });
+}
+
+function headersFor({ etag, lang }: Sendable, fallback: Fallback | undefined): ResponseHeaders {
+  const notModified: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    ...READ_CORS_HEADERS,
     ETag: etag,
     'Cache-Control': fallback ? FALLBACK_CACHE_CONTROL : CACHE_CONTROL,
     'Content-Language': lang,
   };
-  if (fallback) headers[FALLBACK_HEADER] = fallback;
-  if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  if (fallback) notModified[FALLBACK_HEADER] = fallback;
+  return { notModified, ok: { ...notModified, 'Content-Type': 'application/json; charset=utf-8' } };
 }

@@ -4,10 +4,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
-import { addReadRoutes, FALLBACK_HEADER } from './api';
-import type { Env } from './env';
+import { addReadRoutes } from './api';
+import type { Env, KVNamespace } from './env';
+import { edgeHeaders } from './headers';
 import { problem, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
 
@@ -30,24 +29,8 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
     return reader;
   };
 
-  app.use(
-    secureHeaders({
-      // Third-party pages load these resources: the JSON (and, later, the widget script).
-      crossOriginResourcePolicy: 'cross-origin',
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      xFrameOptions: 'DENY',
-    }),
-  );
-  // Reads are public: any origin, no credentials. Preflights are answered here.
-  const publicCors = cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-    allowHeaders: ['If-None-Match'],
-    exposeHeaders: ['ETag', 'Content-Language', FALLBACK_HEADER],
-    maxAge: 86_400,
-  });
-  app.use('/api/*', publicCors);
-  app.use('/healthz', publicCors);
+  // Reads are public: any origin, no credentials. Everything else gets the security headers only.
+  app.use(edgeHeaders({ isPublic: (path) => path.startsWith('/api/') || path === '/healthz' }));
 
   addReadRoutes(app, readerFor);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
@@ -66,12 +49,14 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   allowOnly(app, '/api/openapi.json', reads);
   allowOnly(app, '/healthz', reads);
 
-  app.notFound((c) => problemResponse({
-    type: 'about:blank',
-    title: 'Not Found',
-    status: 404,
-    detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API lives under /api/releases; /api/openapi.json describes it.`,
-  }));
+  app.notFound((c) =>
+    problemResponse({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API lives under /api/releases; /api/openapi.json describes it.`,
+    }),
+  );
   app.onError((error) => {
     if (error instanceof HTTPException) return error.getResponse();
     console.error('unhandled error', error);

@@ -2,6 +2,7 @@
  * The read path: which document a reader gets for (id | "latest", lang), from isolate memory,
  * KV, or the copy bundled at build time, and which fallback, if any, that was.
  */
+import type { KVNamespace } from './env';
 import { LANG_PATTERN, ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { bundledReleases } from '../data/releases';
 import { IsolateCache } from './cache';
@@ -118,7 +119,8 @@ function summarise(entries: CurrentEntry[], lang: string): ReleaseSummary[] {
   const byId = new Map<string, CurrentEntry[]>();
   for (const entry of entries) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
   const summaries = [...byId.entries()].map(([id, versions]) => {
-    const shown = versions.find((v) => v.lang === lang) ?? versions.find((v) => v.lang === DEFAULT_LANG) ?? versions[0]!;
+    const shown =
+      versions.find((v) => v.lang === lang) ?? versions.find((v) => v.lang === DEFAULT_LANG) ?? versions[0]!;
     const languages = versions.map((v) => v.lang).sort();
     return { id, headline: shown.headline, date: shown.date, languages };
   });
@@ -131,7 +133,13 @@ let bundledCopies: { entry: CurrentEntry; representation: Representation }[] | u
 function bundled(): NonNullable<typeof bundledCopies> {
   bundledCopies ??= bundledReleases.map((raw) => {
     const document = ReleaseDocumentSchema.parse(raw);
-    const entry = { id: document.id, lang: document.lang, revision: 0, headline: document.headline, date: document.date };
+    const entry = {
+      id: document.id,
+      lang: document.lang,
+      revision: 0,
+      headline: document.headline,
+      date: document.date,
+    };
     return { entry, representation: represent(document, 0) };
   });
   return bundledCopies;
@@ -145,7 +153,6 @@ function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revis
   const body = JSON.stringify(document);
   return { id: document.id, lang: document.lang, revision, body, etag: `"r${revision}-${fingerprint(body)}"` };
 }
-
 
 /**
  * The language to serve for a `lang` query value: its primary subtag in lower case

@@ -8,6 +8,7 @@
  *   that one `list()` describes every release without reading any document.
  * - `revision:<id>:<lang>:<n>`: revision n, written once and never overwritten.
  */
+import type { KVNamespace } from './env';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 
 export interface StoredRevision {
@@ -77,11 +78,12 @@ export async function listCurrent(kv: KVNamespace): Promise<CurrentEntry[]> {
   const entries: CurrentEntry[] = [];
   let cursor: string | undefined;
   do {
-    const page = await kv.list<CurrentMetadata>({ prefix: CURRENT, ...(cursor ? { cursor } : {}) });
+    const page = await kv.list<string>({ prefix: CURRENT, ...(cursor ? { cursor } : {}) });
     for (const { name, metadata } of page.keys) {
       const [id, lang] = name.slice(CURRENT.length).split(':');
-      if (!id || !lang || !metadata) throw new CorruptDataError(name, 'missing id, language or metadata');
-      entries.push({ id, lang, ...metadata });
+      if (!id || !lang || typeof metadata !== 'string')
+        throw new CorruptDataError(name, 'missing id, lang or metadata');
+      entries.push({ id, lang, ...(JSON.parse(metadata) as CurrentMetadata) });
     }
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
@@ -111,8 +113,20 @@ export async function writeRevision(kv: KVNamespace, input: unknown, options: Wr
   const value = JSON.stringify(stored);
   // History first, so that no current revision is ever missing from the history.
   await kv.put(revisionKey(clean.id, clean.lang, stored.revision), value);
-  await kv.put(currentKey(clean.id, clean.lang), value, { metadata });
+  await kv.put(currentKey(clean.id, clean.lang), value, { metadata: asciiJson(metadata) });
   return stored;
+}
+
+/**
+ * Metadata as JSON text with every non-ASCII character escaped: KV carries metadata in an HTTP
+ * header on some paths (local mode warns about raw UTF-8 there), and a Cyrillic headline must
+ * survive every one of them.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function parseStored(key: string, raw: string): StoredRevision {

@@ -119,7 +119,9 @@ describe('HTTP caching', () => {
     const { request } = freshApp();
     const etag = (await request(`/api/releases/${SEED_ID}`)).headers.get('ETag')!;
     for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
-      const response = await request(`/api/releases/${SEED_ID}`, { headers: { ...ORIGIN, 'If-None-Match': ifNoneMatch } });
+      const response = await request(`/api/releases/${SEED_ID}`, {
+        headers: { ...ORIGIN, 'If-None-Match': ifNoneMatch },
+      });
       expect(response.status, ifNoneMatch).toBe(304);
       expect(await response.text()).toBe('');
       expect(response.headers.get('ETag')).toBe(etag);
@@ -130,7 +132,9 @@ describe('HTTP caching', () => {
 
   it('answers 200 when the ETag does not match', async () => {
     await store();
-    const response = await freshApp().request(`/api/releases/${SEED_ID}`, { headers: { 'If-None-Match': '"r0-00000000"' } });
+    const response = await freshApp().request(`/api/releases/${SEED_ID}`, {
+      headers: { 'If-None-Match': '"r0-00000000"' },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -158,7 +162,7 @@ describe('CORS and security headers', () => {
   it('exposes the ETag, language and fallback headers to scripts', async () => {
     await store();
     const response = await freshApp().request(`/api/releases/${SEED_ID}`, { headers: ORIGIN });
-    expect(response.headers.get('Access-Control-Expose-Headers')).toBe('ETag,Content-Language,X-Data-Fallback');
+    expect(response.headers.get('Access-Control-Expose-Headers')).toBe('ETag, Content-Language, X-Data-Fallback');
   });
 
   it('lets third-party pages load the JSON but not frame it', async () => {

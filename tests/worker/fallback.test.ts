@@ -57,12 +57,20 @@ describe('when KV fails, readers still get the facts', () => {
   const corrupt: [string, string][] = [
     ['text that is not JSON', '{"revision": 1, "document": '],
     ['JSON without a revision', JSON.stringify({ document: seedDocument() })],
-    ['a document that fails the schema', JSON.stringify({ revision: 3, document: { ...seedDocument(), released: { count: -1 } } })],
-    ['a document with HTML in it', JSON.stringify({ revision: 3, document: { ...seedDocument(), headline: '<b>x</b>' } })],
+    [
+      'a document that fails the schema',
+      JSON.stringify({ revision: 3, document: { ...seedDocument(), released: { count: -1 } } }),
+    ],
+    [
+      'a document with HTML in it',
+      JSON.stringify({ revision: 3, document: { ...seedDocument(), headline: '<b>x</b>' } }),
+    ],
   ];
   for (const [what, value] of corrupt) {
     it(`serves the bundled copy when KV holds ${what}`, async () => {
-      await env.RELEASES.put(`current:${SEED_ID}:en`, value, { metadata: { revision: 3, headline: 'x', date: '2025-12-13' } });
+      await env.RELEASES.put(`current:${SEED_ID}:en`, value, {
+        metadata: { revision: 3, headline: 'x', date: '2025-12-13' },
+      });
       const { request, faults } = freshApp();
       const response = await request(`/api/releases/${SEED_ID}`);
       expect(response.status).toBe(200);

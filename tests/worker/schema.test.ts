@@ -39,7 +39,11 @@ describe('release schema', () => {
 
   const hostile: [string, (doc: ReleaseDocument & Record<string, unknown>) => void, string][] = [
     ['HTML in a headline', (d) => (d.headline = '<img src=x onerror=alert(1)>'), 'headline'],
-    ['a script tag in a quote', (d) => (d.quotes[0]!.text = 'hi</blockquote><script>alert(1)</script>'), 'quotes.0.text'],
+    [
+      'a script tag in a quote',
+      (d) => (d.quotes[0]!.text = 'hi</blockquote><script>alert(1)</script>'),
+      'quotes.0.text',
+    ],
     ['a javascript: URL', (d) => (d.sources[0]!.url = 'javascript:alert(1)'), 'sources.0.url'],
     ['a data: URL', (d) => (d.sources[0]!.url = 'data:text/html,<b>x</b>'), 'sources.0.url'],
     ['a negative count', (d) => (d.released.count = -1), 'released.count'],

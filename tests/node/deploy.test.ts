@@ -1,0 +1,24 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+describe('wrangler deploy --dry-run', () => {
+  it('bundles the worker with its KV binding, ready to upload', async () => {
+    const outdir = await mkdtemp(join(tmpdir(), 'belarus-release-deploy-'));
+    try {
+      const { stdout } = await promisify(execFile)('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      });
+      expect(stdout).toMatch(/env\.RELEASES \([0-9a-f]{32}\)\s+KV Namespace/);
+      expect(stdout).toContain('--dry-run: exiting now.');
+      const bundle = await readFile(join(outdir, 'index.js'), 'utf8');
+      // The build-time fallback copy travels inside the bundle.
+      expect(bundle).toContain('Belarus frees 123 political prisoners');
+    } finally {
+      await rm(outdir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,8 +6,9 @@
  * - bare: a worker that returns the same bytes as a constant (the real response's status line,
  *   headers and body, captured once), with no routing, cache or KV: the floor workerd sets.
  *
- * Both are loaded on 127.0.0.1 with autocannon, in alternating rounds so that drift on a noisy
- * machine hits both alike; the median round of each is reported, with their ratio.
+ * Both are loaded on 127.0.0.1 with autocannon in paired rounds (alternating which goes first).
+ * This machine's throughput drifts by ±40% from second to second, so the ratio is taken within
+ * each pair, where drift hits both alike, and its median over the rounds is the figure.
  */
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
@@ -105,7 +106,9 @@ export default { fetch: () => new Response(body, { headers }) };`,
 
 async function load(url: URL, seconds: number): Promise<Round> {
   const result = await autocannon({ url: url.href, headers: HEADERS, connections: CONNECTIONS, duration: seconds });
-  if (result.non2xx > 0) throw new Error(`${url.href} answered ${result.non2xx} requests with a non-2xx status`);
+  if (result.non2xx > 0) {
+    throw new Error(`${url.href} answered with non-2xx statuses: ${JSON.stringify(result.statusCodeStats)}`);
+  }
   const errors = result.errors + result.timeouts;
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }

@@ -28,7 +28,6 @@ interface Entry<T> extends Cached<T> {
  */
 export class IsolateCache<T> {
   readonly #entries = new Map<string, Entry<T>>();
-  readonly #loading = new Map<string, Promise<Cached<T>>>();
   readonly #options: Required<IsolateCacheOptions>;
 
   constructor(options: IsolateCacheOptions) {
@@ -36,7 +35,9 @@ export class IsolateCache<T> {
   }
 
   /**
-   * The fresh value for `key`, loading it when there is none. Concurrent misses share one load.
+   * The fresh value for `key`, loading it when there is none. Concurrent misses do not share
+   * one load: in Workers a promise must not be awaited across requests, since the request that
+   * started the I/O may be cancelled and leave the others hung (the runtime then answers 500).
    * When the load fails and a previous value exists, that value is returned as stale and kept
    * for another `ttlMs`, so a failing source is retried once per interval, not per request.
    * With no previous value the failure is thrown.
@@ -44,12 +45,7 @@ export class IsolateCache<T> {
   async get(key: string, load: () => Promise<T>): Promise<Cached<T>> {
     const entry = this.#entries.get(key);
     if (entry && entry.freshUntil > this.#options.now()) return entry;
-    let pending = this.#loading.get(key);
-    if (!pending) {
-      pending = this.#refresh(key, load, entry).finally(() => this.#loading.delete(key));
-      this.#loading.set(key, pending);
-    }
-    return pending;
+    return this.#refresh(key, load, entry);
   }
 
   async #refresh(key: string, load: () => Promise<T>, previous: Entry<T> | undefined): Promise<Cached<T>> {

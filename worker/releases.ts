@@ -77,9 +77,8 @@ export class ReleaseReader {
 
   async #entries(): Promise<Served<CurrentEntry[]>> {
     try {
-      const { value, stale } = await this.#index.get('index', () => listCurrent(this.#kv));
+      const { value, stale } = await this.#index.get('index', () => this.#loadIndex());
       if (value.length > 0) return stale ? { value, fallback: 'memory' } : { value };
-      this.#log('KV holds no releases; serving the bundled index', {});
     } catch (error: unknown) {
       this.#fault('listing releases', error);
     }
@@ -95,6 +94,12 @@ export class ReleaseReader {
     }
     const copy = bundled().find(({ entry }) => entry.id === id && entry.lang === lang);
     return copy ? { value: copy.representation, fallback: 'bundled' } : null;
+  }
+
+  async #loadIndex(): Promise<CurrentEntry[]> {
+    const entries = await listCurrent(this.#kv);
+    if (entries.length === 0) this.#log('KV holds no releases; serving the bundled index', {});
+    return entries;
   }
 
   async #load(id: string, lang: string): Promise<Representation | null> {

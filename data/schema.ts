@@ -4,11 +4,7 @@
  * it for editors, and the widget imports only its types.
  */
 import { z } from 'zod';
-
-/** Primary language subtag ("en", "be", "uk"): the only form the API serves. */
-export const LANG_PATTERN = /^[a-z]{2,3}$/;
-/** Release ids are URL slugs. `latest` is reserved: it names the newest release. */
-export const ID_PATTERN = /^(?!latest$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ID_PATTERN, LANG_PATTERN } from './patterns';
 
 /**
  * Plain text: never HTML. Angle brackets and control characters are refused so that no

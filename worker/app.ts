@@ -9,6 +9,7 @@ import type { Env, KVNamespace } from './env';
 import { edgeHeaders } from './headers';
 import { problem, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
+import { addWidgetRoutes } from './widget';
 
 export type AppOptions = ReleaseReaderOptions;
 
@@ -30,9 +31,11 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   };
 
   // Reads are public: any origin, no credentials. Everything else gets the security headers only.
-  app.use(edgeHeaders({ isPublic: (path) => path.startsWith('/api/') || path === '/healthz' }));
+  const isPublic = (path: string) => path.startsWith('/api/') || path === '/healthz' || path === '/widget.js';
+  app.use(edgeHeaders({ isPublic }));
 
   addReadRoutes(app, readerFor);
+  addWidgetRoutes(app);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -48,6 +51,8 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   allowOnly(app, '/api/releases/:id', reads);
   allowOnly(app, '/api/openapi.json', reads);
   allowOnly(app, '/healthz', reads);
+  allowOnly(app, '/widget.js', reads);
+  allowOnly(app, '/', ['GET', 'HEAD']);
 
   app.notFound((c) =>
     problemResponse({

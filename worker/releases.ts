@@ -3,7 +3,8 @@
  * KV, or the copy bundled at build time, and which fallback, if any, that was.
  */
 import type { KVNamespace } from './env';
-import { LANG_PATTERN, ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import { LANG_PATTERN } from '../data/patterns';
+import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { bundledReleases } from '../data/releases';
 import { IsolateCache } from './cache';
 import { fingerprint } from './http-cache';

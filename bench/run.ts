@@ -12,15 +12,9 @@
  * alike), and CPU time per request of each workerd process, which other tenants barely move.
  */
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { readJson } from '../cli/data-files';
-import type { KVNamespace } from '../worker/env';
-import { writeRevision } from '../worker/store';
+import { COMPATIBILITY_DATE, startLocalWorker } from '../cli/local-worker';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -28,7 +22,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PATH = process.env.BENCH_PATH ?? '/api/releases/latest';
 /** A third-party page asks, so CORS runs as it does in production. */
 const HEADERS = { Origin: 'https://news.example' };
-const COMPATIBILITY_DATE = '2026-04-26';
 
 interface Target {
   name: string;
@@ -45,23 +38,15 @@ interface Round {
   socketErrors: number;
 }
 
-const work = await mkdtemp(join(tmpdir(), 'belarus-release-bench-'));
 const instances: Miniflare[] = [];
+const before = new Set(workerdPids());
+const local = await startLocalWorker();
 try {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
-  const real = await start('real: the deploy bundle, KV-backed', {
-    scriptPath: join(work, 'dist', 'index.js'),
-    modulesRoot: join(work, 'dist'),
-    kvNamespaces: ['RELEASES'],
-    kvPersist: join(work, 'kv'),
-  });
-  // Miniflare types its KV binding with its own older copy of the Workers types; same object.
-  const kv = (await instances[0]!.getKVNamespace('RELEASES')) as unknown as KVNamespace;
-  await writeRevision(kv, await readJson('data/releases/belarus-2025-12/en.json'), { author: 'bench', message: '' });
-
+  const real: Target = {
+    name: 'real: the deploy bundle, KV-backed',
+    url: new URL(PATH, local.origin),
+    pid: findPid(before, 'real'),
+  };
   const reference = await fetch(real.url, { headers: HEADERS });
   const body = await reference.text();
   if (reference.status !== 200) throw new Error(`the real worker answered ${reference.status}: ${body}`);
@@ -90,8 +75,7 @@ export default { fetch: () => new Response(body, { headers }) };`,
   }
   report(body.length, results.get(bare)!, results.get(real)!, [bare.name, real.name]);
 } finally {
-  await Promise.all(instances.map((mf) => mf.dispose()));
-  await rm(work, { recursive: true, force: true });
+  await Promise.all([local.dispose(), ...instances.map((mf) => mf.dispose())]);
 }
 
 async function start(name: string, options: Record<string, unknown>): Promise<Target> {
@@ -99,9 +83,13 @@ async function start(name: string, options: Record<string, unknown>): Promise<Ta
   const mf = new Miniflare({ modules: true, compatibilityDate: COMPATIBILITY_DATE, ...options });
   instances.push(mf);
   const url = new URL(PATH, await mf.ready);
+  return { name, url, pid: findPid(before, name) };
+}
+
+function findPid(before: Set<number>, name: string): number {
   const pid = workerdPids().find((p) => !before.has(p));
   if (pid === undefined) throw new Error(`cannot find the workerd process of "${name}"`);
-  return { name, url, pid };
+  return pid;
 }
 
 async function load(target: Target, seconds: number): Promise<Round> {

@@ -31,7 +31,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { ReleaseDocument } from '../data/schema';
 import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
-import { LoadController } from './loader';
+import { LoadController, type LoadState } from './loader';
 import { stringsFor } from './strings';
 import { styles } from './styles';
 import { renderFacts, type Variant } from './view';
@@ -77,6 +77,7 @@ export class BelarusReleaseElement extends LitElement {
   /** Origin of the API. Default: the origin `widget.js` was loaded from. */
   declare api: string | undefined;
 
+  #announced: LoadState<Loaded> | undefined;
   /** The last document from the network, to revalidate with `If-None-Match`. */
   #cached: { url: string; etag: string; loaded: Loaded } | undefined;
 
@@ -132,20 +133,18 @@ export class BelarusReleaseElement extends LitElement {
       <slot></slot>`;
   }
 
-  async #load(url: string, inline: string | null, signal: AbortSignal): Promise<Loaded> {
-    try {
-      const loaded = inline !== null ? accept(() => JSON.parse(inline)) : await this.#fetch(url, signal);
-      this.dispatchEvent(new BelarusReleaseLoadEvent(loaded.doc));
-      return loaded;
-    } catch (error: unknown) {
-      if (signal.aborted) throw error;
-      const problem =
-        error instanceof ProblemError
-          ? error.problem
-          : { title: 'Network error', detail: `${this.#origin()} did not answer.` };
-      this.dispatchEvent(new BelarusReleaseErrorEvent(problem));
-      throw new ProblemError(problem);
-    }
+  /** Announces each new state once it is on screen: the document, or the problem. */
+  protected override updated(): void {
+    const state = this.#loader.state;
+    if (state === this.#announced) return;
+    this.#announced = state;
+    if (state.status === 'complete') this.dispatchEvent(new BelarusReleaseLoadEvent(state.value.doc));
+    if (state.status === 'error')
+      this.dispatchEvent(new BelarusReleaseErrorEvent(problemOf(state.error, this.#origin())));
+  }
+
+  #load(url: string, inline: string | null, signal: AbortSignal): Promise<Loaded> {
+    return inline !== null ? Promise.resolve().then(() => accept(() => JSON.parse(inline))) : this.#fetch(url, signal);
   }
 
   async #fetch(url: string, signal: AbortSignal): Promise<Loaded> {
@@ -200,6 +199,12 @@ export class BelarusReleaseElement extends LitElement {
   #hasFallback(): boolean {
     return [...this.children].some((child) => child.localName !== 'script');
   }
+}
+
+function problemOf(error: unknown, origin: string): WidgetProblem {
+  return error instanceof ProblemError
+    ? error.problem
+    : { title: 'Network error', detail: `${origin} did not answer.` };
 }
 
 /**

@@ -1,0 +1,238 @@
+import axe from 'axe-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent } from '../../widget/belarus-release';
+import { API, inlineJson, mount, seedDocument, settled, textOf } from './helpers';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('<belarus-release> fetching from the API', () => {
+  it('shows the facts of the latest release and fires a load event', async () => {
+    const el = mount();
+    const event = await settled(el);
+    expect(event).toBeInstanceOf(BelarusReleaseLoadEvent);
+    expect((event as BelarusReleaseLoadEvent).release.released.count).toBe(123);
+    expect(event.bubbles && event.composed).toBe(true);
+    const text = await textOf(el);
+    for (const fact of ['123', 'Maria Kolesnikova', 'Ales Bialiatski', 'John Coale', 'Vilnius', 'potash']) {
+      expect(text).toContain(fact);
+    }
+    const root = el.shadowRoot!;
+    expect(root.querySelector('time')?.getAttribute('datetime')).toBe('2025-12-13');
+    expect(root.querySelector('blockquote')).not.toBeNull();
+    expect(root.querySelector('figcaption cite')?.textContent).toBe('John Coale');
+    const link = root.querySelector<HTMLAnchorElement>('[part=sources] a')!;
+    expect(link.href).toMatch(/^https:\/\/washingtoninsider\.us\//);
+    expect(link.rel).toContain('noopener');
+  });
+
+  it('labels itself in the requested language, with the content falling back to English', async () => {
+    const el = mount({ lang: 'be' });
+    await settled(el);
+    const text = await textOf(el);
+    expect(text).toContain('палітвязняў вызвалена');
+    expect(text).toContain('Каго вызвалілі');
+    expect(el.shadowRoot!.querySelector('h2')?.getAttribute('lang')).toBe('en');
+  });
+
+  it('takes its language from the page when it has none', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'pl-PL';
+    document.body.append(wrapper);
+    const el = document.createElement('belarus-release');
+    el.api = API;
+    wrapper.append(el);
+    await settled(el);
+    expect(await textOf(el)).toContain('Kogo uwolniono');
+  });
+
+  for (const [name, value] of [
+    ['release', '../../admin'],
+    ['theme', 'purple'],
+    ['variant', 'huge'],
+    ['lang', '<script>'],
+    ['api', 'javascript:alert(1)'],
+  ] as const) {
+    it(`falls back to the default for ${name}="${value}" and keeps working`, async () => {
+      const el = mount(name === 'api' ? {} : { [name]: value });
+      if (name === 'api') el.setAttribute('api', value);
+      const event = await settled(el);
+      if (name === 'api') {
+        // The script's own origin is the test server, which has no API: an error state, not a throw.
+        expect(event).toBeInstanceOf(BelarusReleaseErrorEvent);
+      } else {
+        expect(event).toBeInstanceOf(BelarusReleaseLoadEvent);
+        expect(await textOf(el)).toContain('123');
+      }
+    });
+  }
+
+  it('shows an error with a retry button, a link and the fallback content for an unknown release', async () => {
+    const el = mount(
+      { release: 'no-such-release' },
+      '<p>Belarus freed 123 political prisoners. <a href="#">Read more</a></p>',
+    );
+    const event = (await settled(el)) as BelarusReleaseErrorEvent;
+    expect(event).toBeInstanceOf(BelarusReleaseErrorEvent);
+    expect(event.problem).toMatchObject({ status: 404, title: 'Not Found' });
+    await el.updateComplete;
+    const error = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.querySelector('button')?.textContent).toBe('Try again');
+    expect(error.querySelector('a')?.getAttribute('href')).toBe(`${API}/`);
+    const slot = el.shadowRoot!.querySelector('slot')!;
+    expect(slot.assignedElements()[0]?.textContent).toContain('Belarus freed 123');
+  });
+
+  it('retries after a failed fetch', async () => {
+    const realFetch = window.fetch.bind(window);
+    const fetchSpy = vi
+      .spyOn(window, 'fetch')
+      .mockImplementationOnce(() => Promise.reject(new TypeError('Failed to fetch')))
+      .mockImplementation(realFetch);
+    const el = mount();
+    expect(await settled(el)).toBeInstanceOf(BelarusReleaseErrorEvent);
+    await el.updateComplete;
+    const next = settled(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=error] button')!.click();
+    expect(await next).toBeInstanceOf(BelarusReleaseLoadEvent);
+    expect(await textOf(el)).toContain('Maria Kolesnikova');
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+
+  it('refetches when an attribute changes, revalidating with the ETag it holds', async () => {
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const el = mount();
+    await settled(el);
+    el.lang = 'uk';
+    await settled(el);
+    el.lang = '';
+    await settled(el);
+    const urls = fetchSpy.mock.calls.map(([url]) => String(url));
+    expect(urls).toEqual([
+      `${API}/api/releases/latest?lang=en`,
+      `${API}/api/releases/latest?lang=uk`,
+      `${API}/api/releases/latest?lang=en`,
+    ]);
+    const last = fetchSpy.mock.calls[2]![1]!;
+    expect(new Headers(last.headers).get('If-None-Match')).toBeNull(); // a different URL than just before
+  });
+
+  it('makes no request while it is not in the document', async () => {
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const el = document.createElement('belarus-release');
+    el.api = API;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetchSpy).not.toHaveBeenCalled();
+    document.body.append(el);
+    await settled(el);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('<belarus-release> with inline data', () => {
+  it('renders the inline document with no fetch at all', async () => {
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const doc = { ...seedDocument(), headline: 'Inline headline' };
+    const el = mount({}, inlineJson(doc));
+    expect(await settled(el)).toBeInstanceOf(BelarusReleaseLoadEvent);
+    expect(await textOf(el)).toContain('Inline headline');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('shows hostile strings as text and runs nothing', async () => {
+    const doc = seedDocument();
+    doc.headline = '<img src=x onerror="window.__pwned=1">';
+    doc.quotes[0]!.text = '</blockquote><script>window.__pwned=1</script>';
+    doc.sources[0]!.url = 'javascript:window.__pwned=1';
+    const el = mount({}, inlineJson(doc));
+    await settled(el);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('h2')?.textContent).toBe(doc.headline);
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(root.querySelector<HTMLAnchorElement>('[part=sources] a')?.getAttribute('href')).toBe('#');
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows an error, not an exception, for inline data that is not a release', async () => {
+    const errors: unknown[] = [];
+    window.addEventListener('error', (e) => errors.push(e.error));
+    for (const inner of ['<script type="application/json">{not json</script>', inlineJson({ headline: 'x' })]) {
+      const el = mount({}, inner);
+      expect(await settled(el)).toBeInstanceOf(BelarusReleaseErrorEvent);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=error]')).not.toBeNull();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows less in the compact variant', async () => {
+    const el = mount({ variant: 'compact' }, inlineJson(seedDocument()));
+    await settled(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part=deal]')).toBeNull();
+    expect(root.querySelectorAll('blockquote')).toHaveLength(1);
+    expect(el.getBoundingClientRect().height).toBe(260);
+  });
+});
+
+describe('<belarus-release> as a guest on the page', () => {
+  it('survives being defined twice', async () => {
+    await import('../../widget/belarus-release?twice' as string);
+    const el = mount({}, inlineJson(seedDocument()));
+    expect(await settled(el)).toBeInstanceOf(BelarusReleaseLoadEvent);
+  });
+
+  it('does not shift the layout when the facts arrive', async () => {
+    let shift = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shift += (entry as PerformanceEntry & { value: number }).value;
+    });
+    observer.observe({ type: 'layout-shift', buffered: false });
+    const before = document.createElement('p');
+    before.textContent = 'Text above the box';
+    document.body.append(before);
+    const el = mount();
+    const after = document.createElement('p');
+    after.textContent = 'Text below the box';
+    document.body.append(after);
+    await el.updateComplete; // the first frame: the reserved box, before any data
+    const top = after.getBoundingClientRect().top;
+    await settled(el);
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    observer.disconnect();
+    expect(after.getBoundingClientRect().top).toBe(top);
+    expect(shift).toBe(0);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe-core with no violations in the ${theme} theme`, async () => {
+      const el = mount({ theme }, inlineJson(seedDocument()));
+      await settled(el);
+      await el.updateComplete;
+      const results = await axe.run(el);
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      const box = el.shadowRoot!.querySelector('[part=box]')!;
+      const background = getComputedStyle(box).backgroundColor;
+      expect(background).toBe(theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(23, 25, 30)');
+    });
+  }
+
+  it('is themable through custom properties and ::part', async () => {
+    const style = document.createElement('style');
+    style.textContent = `belarus-release { --belarus-release-accent: rgb(200, 0, 0); }
+      belarus-release::part(count) { font-style: italic; }`;
+    document.head.append(style);
+    const el = mount({}, inlineJson(seedDocument()));
+    await settled(el);
+    await el.updateComplete;
+    const count = el.shadowRoot!.querySelector('[part=count]')!;
+    expect(getComputedStyle(count).color).toBe('rgb(200, 0, 0)');
+    expect(getComputedStyle(count).fontStyle).toBe('italic');
+    style.remove();
+  });
+});

@@ -1,20 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { playwright } from '@vitest/browser-playwright';
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-
-/** Debian's Chromium (tests/ensure-browser.sh installs it), or the one CHROMIUM_PATH names. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where neither exists, Playwright's own download (elsewhere than these machines). */
-const executablePath = existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {};
-/** Without these, Chromium keeps trying to reach Google's hosts, which this machine refuses. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_LAUNCH } from './tests/browser';
 
 export default defineConfig({
   test: {
@@ -44,7 +31,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { ...executablePath, args: CHROMIUM_ARGS } }),
+            provider: playwright({ launchOptions: CHROMIUM_LAUNCH }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -1,31 +1,6 @@
 /**
- * `<belarus-release>`: a fact box about a release of Belarusian political prisoners, fetched
- * from the belarus-release API (the origin this script was loaded from, unless `api` says
- * otherwise) and rendered in shadow DOM.
- *
- * @element belarus-release
- * @fires belarus-release-load - {@link BelarusReleaseLoadEvent}: the document arrived and is shown.
- * @fires belarus-release-error - {@link BelarusReleaseErrorEvent}: no document could be had; the error state is shown.
- * @slot - Fallback content (a sentence and a link), shown while loading and when loading fails.
- * @csspart box - The whole fact box.
- * @csspart header - Count, headline and date.
- * @csspart count - The number released.
- * @csspart people - Who was freed.
- * @csspart deal - The deal (full variant).
- * @csspart destinations - Where they went (full variant).
- * @csspart quotes - What was said.
- * @csspart context - Background (full variant).
- * @csspart sources - Sources, with links.
- * @csspart error - The error message, retry button and link.
- * @cssprop [--belarus-release-accent=#0b5cad] - Accent colour: the count, links, quote rule, buttons.
- * @cssprop [--belarus-release-background=#ffffff] - Box background.
- * @cssprop [--belarus-release-text=#1b1b1b] - Text colour.
- * @cssprop [--belarus-release-muted=#555555] - Secondary text.
- * @cssprop [--belarus-release-border=#d0d0d0] - Border and skeleton colour.
- * @cssprop [--belarus-release-radius=8px] - Corner radius.
- * @cssprop [--belarus-release-font=inherit] - Font shorthand.
- * @cssprop [--belarus-release-spacing=16px] - Padding and gaps.
- * @cssprop [--belarus-release-height=480px] - Height reserved before the facts arrive (260px compact).
+ * `<belarus-release>`: the fact box element. One file per element, named after its tag; the
+ * view, strings, styles and loading live beside it.
  */
 import { html, LitElement, nothing } from 'lit';
 import type { ReleaseDocument } from '../data/schema';
@@ -56,6 +31,35 @@ interface Loaded {
   model: FactBoxModel;
 }
 
+/**
+ * `<belarus-release>`: a fact box about a release of Belarusian political prisoners, fetched
+ * from the belarus-release API (the origin this script was loaded from, unless `api` says
+ * otherwise) and rendered in shadow DOM.
+ *
+ * @element belarus-release
+ * @fires belarus-release-load - {@link BelarusReleaseLoadEvent}: the document arrived and is shown.
+ * @fires belarus-release-error - {@link BelarusReleaseErrorEvent}: no document could be had; the error state is shown.
+ * @slot - Fallback content (a sentence and a link), shown while loading and when loading fails.
+ * @csspart box - The whole fact box.
+ * @csspart header - Count, headline and date.
+ * @csspart count - The number released.
+ * @csspart people - Who was freed.
+ * @csspart deal - The deal (full variant).
+ * @csspart destinations - Where they went (full variant).
+ * @csspart quotes - What was said.
+ * @csspart context - Background (full variant).
+ * @csspart sources - Sources, with links.
+ * @csspart error - The error message, retry button and link.
+ * @cssprop [--belarus-release-accent=#0b5cad] - Accent colour: the count, links, quote rule, buttons.
+ * @cssprop [--belarus-release-background=#ffffff] - Box background.
+ * @cssprop [--belarus-release-text=#1b1b1b] - Text colour.
+ * @cssprop [--belarus-release-muted=#555555] - Secondary text.
+ * @cssprop [--belarus-release-border=#d0d0d0] - Border and skeleton colour.
+ * @cssprop [--belarus-release-radius=8px] - Corner radius.
+ * @cssprop [--belarus-release-font=inherit] - Font shorthand.
+ * @cssprop [--belarus-release-spacing=16px] - Padding and gaps.
+ * @cssprop [--belarus-release-height=480px] - Height reserved before the facts arrive (260px compact).
+ */
 export class BelarusReleaseElement extends LitElement {
   static override styles = styles;
   static override properties = {

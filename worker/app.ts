@@ -4,6 +4,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { ADMIN_PATH, addAdminRoutes } from './admin';
 import { addReadRoutes } from './api';
 import type { Env, KVNamespace } from './env';
 import { edgeHeaders } from './headers';
@@ -31,11 +32,15 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   };
 
   // Reads are public: any origin, no credentials. Everything else gets the security headers only.
-  const isPublic = (path: string) => path.startsWith('/api/') || path === '/healthz' || path === '/widget.js';
+  const isPublic = (method: string, path: string) =>
+    ['GET', 'HEAD', 'OPTIONS'].includes(method) &&
+    !ADMIN_PATH.test(path) &&
+    (path.startsWith('/api/') || path === '/healthz' || path === '/widget.js');
   app.use(edgeHeaders({ isPublic }));
 
   addReadRoutes(app, readerFor);
   addWidgetRoutes(app);
+  addAdminRoutes(app, readerFor);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -48,7 +53,10 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
 
   const reads = ['GET', 'HEAD', 'OPTIONS'];
   allowOnly(app, '/api/releases', reads);
-  allowOnly(app, '/api/releases/:id', reads);
+  allowOnly(app, '/api/releases/:id', [...reads, 'PUT']);
+  allowOnly(app, '/api/releases/:id/revisions', ['GET', 'HEAD']);
+  allowOnly(app, '/api/releases/:id/revisions/:n', ['GET', 'HEAD']);
+  allowOnly(app, '/api/releases/:id/rollback', ['POST']);
   allowOnly(app, '/api/openapi.json', reads);
   allowOnly(app, '/healthz', reads);
   allowOnly(app, '/widget.js', reads);

@@ -48,6 +48,11 @@ export class IsolateCache<T> {
     return this.#refresh(key, load, entry);
   }
 
+  /** Drops `key`, so the next `get` loads it: after a write this isolate made itself. */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+
   async #refresh(key: string, load: () => Promise<T>, previous: Entry<T> | undefined): Promise<Cached<T>> {
     const freshUntil = this.#options.now() + this.#options.ttlMs;
     try {
@@ -72,7 +77,8 @@ export class TimeoutError extends Error {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** `promise`, or a {@link TimeoutError} after `ms`; the timer is cleared either way. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(ms)), ms);

@@ -9,4 +9,6 @@ export type { KVNamespace };
 export interface Env {
   /** Release documents and their revisions; see worker/store.ts for the key layout. */
   RELEASES: KVNamespace;
+  /** Bearer token of the admin API (`wrangler secret put ADMIN_TOKEN`; `.dev.vars` locally). Unset: no writes. */
+  ADMIN_TOKEN?: string;
 }

@@ -42,8 +42,8 @@ export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export interface EdgeHeadersOptions {
-  /** Which paths are public reads: they get {@link READ_CORS_HEADERS} and preflight answers. */
-  isPublic: (path: string) => boolean;
+  /** Which requests are public reads: they get {@link READ_CORS_HEADERS} and preflight answers. */
+  isPublic: (method: string, path: string) => boolean;
 }
 
 /**
@@ -51,13 +51,13 @@ export interface EdgeHeadersOptions {
  * Responses already built with these constants (the hot path) are left as they are.
  *
  * @example
- * app.use(edgeHeaders({ isPublic: (path) => path.startsWith('/api/') }));
+ * app.use(edgeHeaders({ isPublic: (method, path) => method === 'GET' && path.startsWith('/api/') }));
  */
 export function edgeHeaders({ isPublic }: EdgeHeadersOptions): MiddlewareHandler {
   const publicEntries = Object.entries({ ...SECURITY_HEADERS, ...READ_CORS_HEADERS });
   const privateEntries = Object.entries(SECURITY_HEADERS);
   return async (c, next) => {
-    const open = isPublic(c.req.path);
+    const open = isPublic(c.req.method, c.req.path);
     if (open && c.req.method === 'OPTIONS') {
       return new Response(null, { status: 204, headers: { ...SECURITY_HEADERS, ...PREFLIGHT_HEADERS } });
     }

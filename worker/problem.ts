@@ -16,6 +16,7 @@ export const ProblemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .describe('for invalid documents: every failing JSON path')
       .optional(),
+    currentRevision: z.int().describe('for conflicting writes: the revision that is current').optional(),
   })
   .meta({ id: 'Problem' });
 
@@ -41,9 +42,9 @@ export function problem(
   status: ContentfulStatusCode,
   title: string,
   detail: string,
-  extra: { type?: string; errors?: Problem['errors']; headers?: Record<string, string> } = {},
+  extra: Partial<Pick<Problem, 'type' | 'errors' | 'currentRevision'>> & { headers?: Record<string, string> } = {},
 ): HTTPException {
-  const body: Problem = { type: extra.type ?? 'about:blank', title, status, detail };
-  if (extra.errors) body.errors = extra.errors;
-  return new HTTPException(status, { message: detail, res: problemResponse(body, extra.headers) });
+  const { headers, ...members } = extra;
+  const body: Problem = { type: 'about:blank', title, status, detail, ...members };
+  return new HTTPException(status, { message: detail, res: problemResponse(body, headers) });
 }

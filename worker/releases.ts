@@ -76,6 +76,12 @@ export class ReleaseReader {
     return null;
   }
 
+  /** Forgets what this isolate holds of a document (and the index), after writing it. */
+  forget(id: string, lang: string): void {
+    this.#documents.forget(`${id}:${lang}`);
+    this.#index.forget('index');
+  }
+
   async #entries(): Promise<Served<CurrentEntry[]>> {
     try {
       const { value, stale } = await this.#index.get('index', () => this.#loadIndex());
@@ -155,7 +161,7 @@ function bundled(): NonNullable<typeof bundledCopies> {
  * Serialises a document once. The ETag names the revision and a hash of the bytes, so it stays
  * unique even when revisions restart (a new KV namespace) or the bundled copy (revision 0) changes.
  */
-function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
+export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
   const body = JSON.stringify(document);
   return { id: document.id, lang: document.lang, revision, body, etag: `"r${revision}-${fingerprint(body)}"` };
 }

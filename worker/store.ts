@@ -6,10 +6,12 @@
  * Layout:
  * - `current:<id>:<lang>`: the current {@link StoredRevision}, with {@link CurrentMetadata} so
  *   that one `list()` describes every release without reading any document.
- * - `revision:<id>:<lang>:<n>`: revision n, written once and never overwritten.
+ * - `revision:<id>:<lang>:<n>`: revision n, written once and never overwritten, with its
+ *   {@link RevisionSummary} as metadata so that history needs one `list()`.
  */
 import type { KVNamespace } from './env';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import { withTimeout } from './cache';
 
 export interface StoredRevision {
   revision: number;
@@ -29,6 +31,14 @@ export interface CurrentMetadata {
 export interface CurrentEntry extends CurrentMetadata {
   id: string;
   lang: string;
+}
+
+/** Who wrote a revision, when and why: the history without the documents. */
+export interface RevisionSummary {
+  revision: number;
+  savedAt: string;
+  author: string;
+  message: string;
 }
 
 export interface WriteOptions {
@@ -62,9 +72,18 @@ export class RevisionConflictError extends Error {
   }
 }
 
+/** There is no such revision to read or roll back to. */
+export class RevisionNotFoundError extends Error {
+  constructor(readonly revision: number) {
+    super(`there is no revision ${revision}`);
+    this.name = 'RevisionNotFoundError';
+  }
+}
+
 const CURRENT = 'current:';
 const currentKey = (id: string, lang: string) => `${CURRENT}${id}:${lang}`;
-const revisionKey = (id: string, lang: string, n: number) => `revision:${id}:${lang}:${String(n).padStart(8, '0')}`;
+const revisionPrefix = (id: string, lang: string) => `revision:${id}:${lang}:`;
+const revisionKey = (id: string, lang: string, n: number) => `${revisionPrefix(id, lang)}${String(n).padStart(8, '0')}`;
 
 /** The current revision of one document, `null` when there is none; throws {@link CorruptDataError}. */
 export async function readCurrent(kv: KVNamespace, id: string, lang: string): Promise<StoredRevision | null> {
@@ -90,31 +109,97 @@ export async function listCurrent(kv: KVNamespace): Promise<CurrentEntry[]> {
   return entries;
 }
 
+/** Revision `n` of one document, `null` when there is none. */
+export async function readRevision(
+  kv: KVNamespace,
+  id: string,
+  lang: string,
+  n: number,
+): Promise<StoredRevision | null> {
+  const key = revisionKey(id, lang, n);
+  const raw = await kv.get(key, 'text');
+  return raw === null ? null : parseStored(key, raw);
+}
+
+/** Every revision of one document, oldest first, from list metadata alone. */
+export async function listRevisions(kv: KVNamespace, id: string, lang: string): Promise<RevisionSummary[]> {
+  const revisions: RevisionSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list<string>({ prefix: revisionPrefix(id, lang), ...(cursor ? { cursor } : {}) });
+    for (const { name, metadata } of page.keys) {
+      if (typeof metadata !== 'string') throw new CorruptDataError(name, 'missing metadata');
+      revisions.push(JSON.parse(metadata) as RevisionSummary);
+    }
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return revisions;
+}
+
 /**
  * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
  * unless the document is valid and, without `force`, `baseRevision` is still current.
+ * Writes to one document are serialised within an isolate; across isolates, a revision number
+ * already taken in KV is refused as a conflict rather than overwritten.
  */
 export async function writeRevision(kv: KVNamespace, input: unknown, options: WriteOptions): Promise<StoredRevision> {
-  const document = ReleaseDocumentSchema.parse(input);
-  const { $schema: _editorOnly, ...clean } = document;
-  const current = await readCurrent(kv, clean.id, clean.lang);
-  const currentRevision = current?.revision ?? 0;
-  if (!options.force && options.baseRevision !== undefined && options.baseRevision !== currentRevision) {
-    throw new RevisionConflictError(currentRevision, options.baseRevision);
+  const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);
+  return exclusive(`${document.id}:${document.lang}`, async () => {
+    const current = await readCurrent(kv, document.id, document.lang);
+    const currentRevision = current?.revision ?? 0;
+    if (!options.force && options.baseRevision !== undefined && options.baseRevision !== currentRevision) {
+      throw new RevisionConflictError(currentRevision, options.baseRevision);
+    }
+    const stored: StoredRevision = {
+      revision: currentRevision + 1,
+      savedAt: (options.now ?? new Date()).toISOString(),
+      author: options.author,
+      message: options.message,
+      document,
+    };
+    const historyKey = revisionKey(document.id, document.lang, stored.revision);
+    if ((await kv.get(historyKey, 'text')) !== null) throw new RevisionConflictError(stored.revision, currentRevision);
+    const { revision, savedAt, author, message } = stored;
+    const value = JSON.stringify(stored);
+    // History first, so that no current revision is ever missing from the history.
+    await kv.put(historyKey, value, { metadata: asciiJson({ revision, savedAt, author, message }) });
+    const metadata: CurrentMetadata = { revision, headline: document.headline, date: document.date };
+    await kv.put(currentKey(document.id, document.lang), value, { metadata: asciiJson(metadata) });
+    return stored;
+  });
+}
+
+/** Writes a new revision whose document equals revision `n`: history only grows. */
+export async function rollback(
+  kv: KVNamespace,
+  id: string,
+  lang: string,
+  n: number,
+  options: WriteOptions,
+): Promise<StoredRevision> {
+  const target = await readRevision(kv, id, lang, n);
+  if (!target) throw new RevisionNotFoundError(n);
+  return writeRevision(kv, target.document, { ...options, message: options.message || `Roll back to revision ${n}` });
+}
+
+const writing = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `write` after any write to the same document in this isolate has finished. A waiter
+ * gives up after 10 s rather than await forever a request that was cancelled mid-write.
+ */
+async function exclusive<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const previous = writing.get(key);
+  const mine = (async () => {
+    if (previous) await withTimeout(previous, 10_000).catch(() => undefined);
+    return write();
+  })();
+  writing.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (writing.get(key) === mine) writing.delete(key);
   }
-  const stored: StoredRevision = {
-    revision: currentRevision + 1,
-    savedAt: (options.now ?? new Date()).toISOString(),
-    author: options.author,
-    message: options.message,
-    document: clean,
-  };
-  const metadata: CurrentMetadata = { revision: stored.revision, headline: clean.headline, date: clean.date };
-  const value = JSON.stringify(stored);
-  // History first, so that no current revision is ever missing from the history.
-  await kv.put(revisionKey(clean.id, clean.lang, stored.revision), value);
-  await kv.put(currentKey(clean.id, clean.lang), value, { metadata: asciiJson(metadata) });
-  return stored;
 }
 
 /**

@@ -175,17 +175,18 @@ describe('CORS and security headers', () => {
 });
 
 describe('errors', () => {
-  const wrongMethods: [string, string][] = [
-    ['POST', '/api/releases'],
-    ['DELETE', `/api/releases/${SEED_ID}`],
-    ['PUT', '/api/openapi.json'],
-    ['PATCH', '/healthz'],
+  const wrongMethods: [string, string, string][] = [
+    ['POST', '/api/releases', 'GET, HEAD, OPTIONS'],
+    ['DELETE', `/api/releases/${SEED_ID}`, 'GET, HEAD, OPTIONS, PUT'],
+    ['PUT', '/api/openapi.json', 'GET, HEAD, OPTIONS'],
+    ['PATCH', '/healthz', 'GET, HEAD, OPTIONS'],
+    ['DELETE', `/api/releases/${SEED_ID}/revisions/1`, 'GET, HEAD'],
   ];
-  for (const [method, path] of wrongMethods) {
+  for (const [method, path, allow] of wrongMethods) {
     it(`answers ${method} ${path} with 405, Allow and a problem`, async () => {
       const response = await freshApp().request(path, { method });
       expect(response.status).toBe(405);
-      expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+      expect(response.headers.get('Allow')).toBe(allow);
       expect((await problemOf(response)).detail).toContain(method);
     });
   }

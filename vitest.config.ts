@@ -18,10 +18,10 @@ export default defineConfig({
       },
       {
         // Things that need Node: the files on disk, the OpenAPI validator, the deploy bundle,
-        // and the end-to-end test that drives Chromium against the running worker.
+        // the CLI, and the end-to-end test that drives Chromium against the running worker.
         test: {
           name: 'node',
-          include: ['tests/node/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/node/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -24,11 +24,11 @@ export interface LocalWorker {
 
 /**
  * @example
- * const worker = await startLocalWorker();
+ * const worker = await startLocalWorker({ ADMIN_TOKEN: 'secret' });
  * await fetch(`${worker.origin}/api/releases/latest`);
  * await worker.dispose();
  */
-export async function startLocalWorker(): Promise<LocalWorker> {
+export async function startLocalWorker(bindings: Record<string, string> = {}): Promise<LocalWorker> {
   const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
   execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
     stdio: 'ignore',
@@ -41,6 +41,7 @@ export async function startLocalWorker(): Promise<LocalWorker> {
     modulesRoot: join(work, 'dist'),
     kvNamespaces: ['RELEASES'],
     kvPersist: join(work, 'kv'),
+    bindings,
   });
   const origin = (await mf.ready).origin;
   // Miniflare types its KV binding with its own older copy of the Workers types; same object.

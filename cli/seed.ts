@@ -3,21 +3,19 @@
  * KV store (.wrangler/state) does not hold yet is written as its first revision. Documents the
  * store already holds are left alone, so local edits survive restarts.
  */
-import { getPlatformProxy } from 'wrangler';
-import type { Env } from '../worker/env';
-import { readCurrent, writeRevision } from '../worker/store';
 import { listDataFiles, readJson } from './data-files';
+import { localTarget } from './targets';
 
-const { env, dispose } = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: true });
+const target = await localTarget();
 try {
   for (const file of await listDataFiles()) {
-    if (await readCurrent(env.RELEASES, file.id, file.lang)) continue;
-    const stored = await writeRevision(env.RELEASES, await readJson(file.path), {
+    if (await target.current(file.id, file.lang)) continue;
+    const written = await target.write(await readJson(file.path), {
       author: 'seed',
       message: `Seeded from ${file.path}`,
     });
-    console.log(`Seeded ${file.id}/${file.lang} (revision ${stored.revision}) from ${file.path}`);
+    console.log(`Seeded ${file.id}/${file.lang} (revision ${written.revision}) from ${file.path}`);
   }
 } finally {
-  await dispose();
+  await target.close();
 }

@@ -1,0 +1,149 @@
+/**
+ * The CLI as an editor runs it (`node cli/bin.js …`, what `npx belarus-release` runs), against
+ * both targets: a local store in a temporary directory, and a worker started on 127.0.0.1.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
+import type { ReleaseDocument } from '../../data/schema';
+
+const SEED = 'data/releases/belarus-2025-12/en.json';
+const TOKEN = 'cli-test-token';
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'belarus-release-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['cli/bin.js', ...args], {
+      env: { ...process.env, BELARUS_RELEASE_AUTHOR: 'tester', BELARUS_RELEASE_TOKEN: '' },
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error: unknown) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, out: stdout, err: stderr };
+  }
+}
+
+/** A copy of the seed document with `edit` applied, written to a file in the temp dir. */
+async function edited(name: string, edit: (doc: ReleaseDocument & Record<string, unknown>) => void): Promise<string> {
+  const doc = JSON.parse(await readFile(SEED, 'utf8'));
+  edit(doc);
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify(doc));
+  return path;
+}
+
+describe('belarus-release validate', () => {
+  it('passes the shipped data', async () => {
+    const { code, out } = await cli('validate');
+    expect(code).toBe(0);
+    expect(out).toContain(`✔ ${SEED}`);
+  });
+
+  const bad: [string, (doc: ReleaseDocument & Record<string, unknown>) => void, string][] = [
+    ['HTML in a string', (d) => (d.headline = '<script>alert(1)</script>'), '/headline'],
+    ['a data: URL', (d) => (d.sources[0]!.url = 'data:text/html,x'), '/sources/0/url'],
+    ['a fractional count', (d) => (d.released.count = 1.5), '/released/count'],
+    ['an unknown field', (d) => (d.extra = 1), 'extra'],
+    ['an over-long string', (d) => (d.summary = 'x'.repeat(5000)), '/summary'],
+    ['a missing field', (d) => delete (d as Partial<ReleaseDocument>).date, '/date'],
+  ];
+  for (const [what, edit, path] of bad) {
+    it(`reports ${what} with the file and JSON path, exit 1`, async () => {
+      const file = await edited('bad.json', edit);
+      const { code, err } = await cli('validate', file);
+      expect(code).toBe(1);
+      expect(err).toContain('✘ ERROR:');
+      expect(err).toContain(`${file}: `);
+      expect(err).toContain(path);
+    });
+  }
+
+  it('reports invalid JSON and a missing file', async () => {
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{"id": ');
+    expect((await cli('validate', broken)).err).toMatch(/broken\.json is not valid JSON/);
+    const missing = await cli('push', join(dir, 'nope.json'), '--persist-to', join(dir, 'state'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('does not exist');
+  });
+});
+
+describe('the local store', { timeout: 180_000 }, () => {
+  it('pushes, diffs, refuses bad input, shows history and rolls back, writing nothing on error', async () => {
+    const state = ['--persist-to', join(dir, 'local-state')];
+    const first = await cli('push', SEED, '-m', 'first', ...state);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Wrote belarus-2025-12\/en revision 1 \(ETag "r1-[0-9a-f]{8}"\)/);
+
+    const good = await edited('good.json', (d) => (d.headline = 'A new headline'));
+    expect((await cli('diff', good, ...state)).out).toContain('~ /headline:');
+    const dry = await cli('push', good, '--dry-run', ...state);
+    expect(dry.out).toContain('Dry run: nothing written');
+
+    const bad = await edited('bad-push.json', (d) => (d.released.count = -1));
+    expect((await cli('push', bad, ...state)).code).toBe(1);
+    expect((await cli('push', good, ...state)).out).toContain('revision 2');
+
+    const log = await cli('history', 'belarus-2025-12', ...state);
+    expect(log.out.trim().split('\n')).toHaveLength(2);
+    expect(log.out).toContain('tester');
+
+    expect((await cli('rollback', 'belarus-2025-12', '9', ...state)).err).toContain('There is no revision 9');
+    expect((await cli('rollback', 'belarus-2025-12', '1', ...state)).out).toContain('revision 3');
+    const out = join(dir, 'pulled.json');
+    await cli('pull', 'belarus-2025-12', '--out', out, ...state);
+    expect(JSON.parse(await readFile(out, 'utf8')).headline).toBe(JSON.parse(await readFile(SEED, 'utf8')).headline);
+  });
+});
+
+describe('a remote worker', () => {
+  let worker: LocalWorker;
+  beforeAll(async () => {
+    worker = await startLocalWorker({ ADMIN_TOKEN: TOKEN });
+  });
+  afterAll(() => worker?.dispose());
+
+  const remote = () => ['--remote', worker.origin, '--token', TOKEN];
+  const headline = async () =>
+    ((await (await fetch(`${worker.origin}/api/releases/belarus-2025-12`)).json()) as ReleaseDocument).headline;
+
+  it('round trip: push, read through the public API, roll back, read again', async () => {
+    const original = await headline();
+    const good = await edited('remote.json', (d) => (d.headline = 'Pushed through the admin API'));
+    const pushed = await cli('push', good, '-m', 'remote edit', ...remote());
+    expect(pushed.code).toBe(0);
+    expect(pushed.out).toContain('revision 2');
+    expect(await headline()).toBe('Pushed through the admin API');
+    expect((await cli('rollback', 'belarus-2025-12', '1', ...remote())).out).toContain('revision 3');
+    expect(await headline()).toBe(original);
+    expect((await cli('history', 'belarus-2025-12', ...remote())).out).toContain('remote edit');
+  });
+
+  it('refuses a wrong, missing or blank token with a hint, and writes nothing', async () => {
+    const good = await edited('remote2.json', (d) => (d.headline = 'Should not land'));
+    for (const token of [['--token', 'wrong'], ['--token', '   '], []]) {
+      const { code, err } = await cli('push', good, '--remote', worker.origin, ...token);
+      expect(code).toBe(1);
+      expect(err).toMatch(/401 Unauthorized|No admin token/);
+      expect(err).toMatch(/--token|BELARUS_RELEASE_TOKEN/);
+    }
+    expect(await headline()).not.toBe('Should not land');
+  });
+
+  it('says clearly when the worker cannot be reached', async () => {
+    const { code, err } = await cli('history', 'belarus-2025-12', '--remote', 'http://127.0.0.1:1', '--token', TOKEN);
+    expect(code).toBe(1);
+    expect(err).toContain('✘ ERROR: Could not reach http://127.0.0.1:1.');
+    expect(err).toContain('try again');
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});

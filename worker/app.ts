@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ADMIN_PATH, addAdminRoutes } from './admin';
+import { documentAdminRoutes } from './admin-openapi';
 import { addReadRoutes } from './api';
 import type { Env, KVNamespace } from './env';
 import { edgeHeaders } from './headers';
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   addReadRoutes(app, readerFor);
   addWidgetRoutes(app);
   addAdminRoutes(app, readerFor);
+  documentAdminRoutes(app);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -140,7 +140,9 @@ export async function listRevisions(kv: KVNamespace, id: string, lang: string): 
  * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
  * unless the document is valid and, without `force`, `baseRevision` is still current.
  * Writes to one document are serialised within an isolate; across isolates, a revision number
- * already taken in KV is refused as a conflict rather than overwritten.
+ * already taken in KV is refused as a conflict rather than overwritten. KV has no
+ * compare-and-swap, so two writers in different locations within KV's propagation delay could
+ * both pass these checks; strict exclusion would need a Durable Object in front of the writes.
  */
 export async function writeRevision(kv: KVNamespace, input: unknown, options: WriteOptions): Promise<StoredRevision> {
   const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);

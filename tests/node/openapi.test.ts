@@ -18,11 +18,16 @@ describe('GET /api/openapi.json', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
-    expect(Object.keys(document.paths['/api/releases/{id}']!)).toEqual(['get']);
+    expect(Object.keys(document.paths['/api/releases/{id}']!).sort()).toEqual(['get', 'put']);
     expect(Object.keys(document.paths['/api/releases/{id}']!.get!.responses)).toEqual(['200', '304', '404']);
     expect(Object.keys(document.components.schemas.Release!.properties!)).toEqual(
       expect.arrayContaining(['headline', 'released', 'people', 'deal', 'destinations', 'quotes', 'sources']),
     );
     expect(document.components.schemas.Problem).toBeDefined();
+    expect(Object.keys(document.paths['/api/releases/{id}/revisions']!)).toEqual(['get']);
+    expect(Object.keys(document.paths['/api/releases/{id}/rollback']!)).toEqual(['post']);
+    expect(Object.keys(document.paths['/api/releases/{id}']!.put!.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '412', '428']),
+    );
   });
 });

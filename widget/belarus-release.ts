@@ -132,7 +132,7 @@ export class BelarusReleaseElement extends LitElement {
     return html`<div part="error" role="alert">
         <p>${s.failed}</p>
         <button @click=${() => this.#loader.run()}>${s.retry}</button>
-        <a href=${`${this.#origin()}/`} target="_blank" rel="noopener">${s.factPage}</a>
+        <a href=${`${this.#origin()}/releases/${this.#release()}`} target="_blank" rel="noopener">${s.factPage}</a>
       </div>
       <slot></slot>`;
   }
@@ -168,8 +168,11 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   #url(): string {
-    const release = this.release === 'latest' || ID_PATTERN.test(this.release ?? '') ? this.release : 'latest';
-    return `${this.#origin()}/api/releases/${release}?lang=${this.#lang()}`;
+    return `${this.#origin()}/api/releases/${this.#release()}?lang=${this.#lang()}`;
+  }
+
+  #release(): string {
+    return ID_PATTERN.test(this.release ?? '') ? this.release : 'latest';
   }
 
   #origin(): string {

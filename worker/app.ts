@@ -11,6 +11,7 @@ import type { Env, KVNamespace } from './env';
 import { edgeHeaders } from './headers';
 import { problem, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
+import { addPageRoutes } from './pages';
 import { addWidgetRoutes } from './widget';
 
 export type AppOptions = ReleaseReaderOptions;
@@ -36,11 +37,12 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   const isPublic = (method: string, path: string) =>
     ['GET', 'HEAD', 'OPTIONS'].includes(method) &&
     !ADMIN_PATH.test(path) &&
-    (path.startsWith('/api/') || path === '/healthz' || path === '/widget.js');
+    (path.startsWith('/api/') || ['/healthz', '/widget.js', '/embed.js', '/oembed'].includes(path));
   app.use(edgeHeaders({ isPublic }));
 
   addReadRoutes(app, readerFor);
-  addWidgetRoutes(app);
+  addWidgetRoutes(app, readerFor);
+  addPageRoutes(app, readerFor);
   addAdminRoutes(app, readerFor);
   documentAdminRoutes(app);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
@@ -62,6 +64,10 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
   allowOnly(app, '/api/openapi.json', reads);
   allowOnly(app, '/healthz', reads);
   allowOnly(app, '/widget.js', reads);
+  allowOnly(app, '/embed.js', reads);
+  allowOnly(app, '/oembed', reads);
+  allowOnly(app, '/releases/:id', ['GET', 'HEAD']);
+  allowOnly(app, '/embed/:id', ['GET', 'HEAD']);
   allowOnly(app, '/', ['GET', 'HEAD']);
 
   app.notFound((c) =>

@@ -17,6 +17,8 @@ export interface Representation {
   id: string;
   lang: string;
   revision: number;
+  /** The parsed document, for the HTML pages. */
+  document: ReleaseDocument;
   body: string;
   etag: string;
 }
@@ -163,7 +165,14 @@ function bundled(): NonNullable<typeof bundledCopies> {
  */
 export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
   const body = JSON.stringify(document);
-  return { id: document.id, lang: document.lang, revision, body, etag: `"r${revision}-${fingerprint(body)}"` };
+  return {
+    id: document.id,
+    lang: document.lang,
+    revision,
+    document,
+    body,
+    etag: `"r${revision}-${fingerprint(body)}"`,
+  };
 }
 
 /**

@@ -1,47 +1,80 @@
 /**
- * What an embedder loads: `/widget.js` (the element, built from widget/ by cli/build-widget.ts)
- * and `/`, a demo page with the element in each theme, variant and a few languages, and the
- * snippet to copy.
+ * What an embedder loads: `/widget.js` (the element, built from widget/ by cli/build-widget.ts),
+ * `/embed.js` (the iframe page's height reporter) and `/`, a demo page with the element in each
+ * theme, variant and a few languages, and the three ways to embed each release.
  */
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { WIDGET_JS } from '../dist/widget-bundle';
 import type { Env } from './env';
+import { fallbackHtml } from './fact-box-html';
 import { READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
+import { EMBED_SIZE, iframeHtml, pageUrl } from './pages';
+import type { ReleaseReader } from './releases';
 
-const WIDGET_ETAG = `"w-${fingerprint(WIDGET_JS)}"`;
+/**
+ * Runs in the iframe page: tells the parent how tall the page is, whenever that changes, so a
+ * host script can size the frame (see README, "Embedding without a script").
+ */
+export const EMBED_JS = `const post = () => parent.postMessage({ type: 'belarus-release:resize', height: document.documentElement.scrollHeight }, '*');
+new ResizeObserver(post).observe(document.documentElement);
+`;
 
 /** Module scripts are fetched in CORS mode, so other origins need the CORS headers too. */
-const WIDGET_HEADERS = {
+const scriptHeaders = (code: string) => ({
   ...SECURITY_HEADERS,
   ...READ_CORS_HEADERS,
   'Content-Type': 'text/javascript; charset=utf-8',
   'Cache-Control': 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400',
-  ETag: WIDGET_ETAG,
-};
+  ETag: `"w-${fingerprint(code)}"`,
+});
 
 /**
  * The demo page runs only our own script and styles; it embeds nothing from elsewhere.
  * Its inline <style> is its own markup, never data.
  */
 const DEMO_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-src 'self'; frame-ancestors 'none'";
 
-export function addWidgetRoutes(app: Hono<{ Bindings: Env }>): void {
-  app.get('/widget.js', (c) => {
-    const notModified = ifNoneMatchHits(c.req.header('If-None-Match'), WIDGET_ETAG);
-    return new Response(notModified ? null : WIDGET_JS, { status: notModified ? 304 : 200, headers: WIDGET_HEADERS });
-  });
+export function addWidgetRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader): void {
+  for (const [path, code] of [
+    ['/widget.js', WIDGET_JS],
+    ['/embed.js', EMBED_JS],
+  ] as const) {
+    const headers = scriptHeaders(code);
+    app.get(path, (c) => {
+      const notModified = ifNoneMatchHits(c.req.header('If-None-Match'), headers.ETag);
+      return new Response(notModified ? null : code, { status: notModified ? 304 : 200, headers });
+    });
+  }
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const origin = new URL(c.req.url).origin;
-    const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<belarus-release></belarus-release>`;
-    return c.html(demoPage(snippet), 200, { 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' });
+    const reader = readerFor(c.env);
+    const releases = await Promise.all(
+      (await reader.list('en')).value.map(async ({ id }) => (await reader.get(id, 'en'))!.value.document),
+    );
+    const snippets = await Promise.all(
+      releases.map(async (doc) => {
+        const page = pageUrl(origin, doc.id, 'en');
+        const script = `<script type="module" src="${origin}/widget.js"></script>\n<belarus-release release="${doc.id}">\n  ${String(fallbackHtml(doc, 'en', page)).trim()}\n</belarus-release>`;
+        const iframe = await iframeHtml(origin, doc, 'en', EMBED_SIZE.width, EMBED_SIZE.height);
+        return html`<section>
+          <h2>${doc.headline}</h2>
+          <p>A script and the element, with fallback content for readers where the script never runs:</p>
+          <pre><code>${script}</code></pre>
+          <p>Where scripts are stripped, an iframe (it reports its height to the parent with postMessage):</p>
+          <pre><code>${iframe}</code></pre>
+          <p>For CMSs that take oEmbed, the page URL: <code>${page}</code></p>
+        </section>`;
+      }),
+    );
+    return c.html(demoPage(snippets), 200, { 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' });
   });
 }
 
-function demoPage(snippet: string) {
+function demoPage(snippets: unknown[]) {
   const examples: [string, string][] = [
     ['Light, full, English', '<belarus-release theme="light" lang="en"></belarus-release>'],
     ['Dark, full, Belarusian labels', '<belarus-release theme="dark" lang="be"></belarus-release>'],
@@ -82,8 +115,7 @@ function demoPage(snippet: string) {
       </head>
       <body>
         <h1>belarus-release</h1>
-        <p>A fact box about the December 2025 release of Belarusian political prisoners. Paste this into any page:</p>
-        <pre><code>${snippet}</code></pre>
+        <p>A fact box about the December 2025 release of Belarusian political prisoners, in any page.</p>
         <div class="grid">
           ${examples.map(
             ([title, tag]) =>
@@ -94,6 +126,8 @@ function demoPage(snippet: string) {
               </section>`,
           )}
         </div>
+        <h2>Embed it</h2>
+        ${snippets}
         <p><a href="/api/openapi.json">The API (OpenAPI 3.1)</a></p>
       </body>
     </html>`;

@@ -81,7 +81,7 @@ describe('<belarus-release> fetching from the API', () => {
     const error = el.shadowRoot!.querySelector('[part=error]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.querySelector('button')?.textContent).toBe('Try again');
-    expect(error.querySelector('a')?.getAttribute('href')).toBe(`${API}/`);
+    expect(error.querySelector('a')?.getAttribute('href')).toBe(`${API}/releases/no-such-release`);
     const slot = el.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0]?.textContent).toContain('Belarus freed 123');
   });

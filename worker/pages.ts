@@ -31,14 +31,8 @@ export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env
     const { doc, ui, origin } = await release(c, readerFor);
     const page = pageUrl(origin, doc.id, ui);
     const oembed = `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
-    const body = html`<!doctype html>
-      <html lang="${ui}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${doc.headline}</title>
+    const body = html`${opening(ui, doc.headline, page)}
           <meta name="description" content="${doc.summary}" />
-          <link rel="canonical" href="${page}" />
           <link rel="alternate" type="application/json+oembed" href="${oembed}" title="${doc.headline}" />
           <meta property="og:type" content="article" />
           <meta property="og:site_name" content="belarus-release" />
@@ -69,13 +63,7 @@ export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env
     const { doc, ui, origin } = await release(c, readerFor);
     const theme = ['light', 'dark'].includes(c.req.query('theme') ?? '') ? c.req.query('theme')! : 'auto';
     const background = c.req.query('transparent') === '1' ? 'transparent' : 'Canvas';
-    const body = html`<!doctype html>
-      <html lang="${ui}">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${doc.headline}</title>
-          <link rel="canonical" href="${pageUrl(origin, doc.id, ui)}" />
+    const body = html`${opening(ui, doc.headline, pageUrl(origin, doc.id, ui))}
           <script type="module" src="/widget.js"></script>
           <script type="module" src="/embed.js"></script>
           <style>
@@ -131,6 +119,19 @@ export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env
       { 'Cache-Control': 'public, max-age=3600' },
     );
   });
+}
+
+/** How every page starts: language, charset, viewport, title and canonical link (head left open). */
+function opening(lang: string, title: string, canonical: string) {
+  // The fragment is left open on purpose; Prettier would close it.
+  // prettier-ignore
+  return html`<!doctype html>
+    <html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <link rel="canonical" href="${canonical}" />`;
 }
 
 async function release(c: Context<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader) {

@@ -35,7 +35,7 @@ const scriptHeaders = (code: string) => ({
  * Its inline <style> is its own markup, never data.
  */
 const DEMO_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-src 'self'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 export function addWidgetRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader): void {
   for (const [path, code] of [

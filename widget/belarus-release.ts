@@ -98,6 +98,11 @@ export class BelarusReleaseElement extends LitElement {
     this.variant = 'full';
   }
 
+  /** Fetches the facts again, conditionally: an unchanged document costs a 304. */
+  refresh(): void {
+    this.#loader.run();
+  }
+
   protected override render() {
     const lang = this.#lang();
     const s = stringsFor(lang);
@@ -131,7 +136,7 @@ export class BelarusReleaseElement extends LitElement {
     const s = stringsFor(this.#lang());
     return html`<div part="error" role="alert">
         <p>${s.failed}</p>
-        <button @click=${() => this.#loader.run()}>${s.retry}</button>
+        <button @click=${() => this.refresh()}>${s.retry}</button>
         <a href=${`${this.#origin()}/releases/${this.#release()}`} target="_blank" rel="noopener">${s.factPage}</a>
       </div>
       <slot></slot>`;

@@ -52,9 +52,9 @@ export function addWidgetRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: E
   app.get('/', async (c) => {
     const origin = new URL(c.req.url).origin;
     const reader = readerFor(c.env);
-    const releases = await Promise.all(
-      (await reader.list('en')).value.map(async ({ id }) => (await reader.get(id, 'en'))!.value.document),
-    );
+    // A release with no English document has no snippet here, rather than breaking the page.
+    const served = await Promise.all((await reader.list('en')).value.map(({ id }) => reader.get(id, 'en')));
+    const releases = served.flatMap((s) => (s ? [s.value.document] : []));
     const snippets = await Promise.all(
       releases.map(async (doc) => {
         const page = pageUrl(origin, doc.id, 'en');

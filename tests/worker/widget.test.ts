@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WIDGET_JS } from '../../dist/widget-bundle';
-import { freshApp } from './helpers';
+import { freshApp, seedDocument, store } from './helpers';
 
 describe('GET /widget.js', () => {
   it('serves the element as a module any origin may load', async () => {
@@ -34,5 +34,12 @@ describe('GET /', () => {
     for (const tag of ['theme="light"', 'theme="dark"', 'variant="compact"', 'lang="be"']) {
       expect(page).toContain(tag);
     }
+  });
+
+  it('still answers when a release has no English document', async () => {
+    await store({ ...seedDocument(), id: 'belarus-2026-01', lang: 'be', date: '2026-01-10' });
+    const response = await freshApp().request('https://facts.example/');
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('/embed/belarus-2026-01');
   });
 });

@@ -92,21 +92,13 @@ export async function readCurrent(kv: KVNamespace, id: string, lang: string): Pr
   return raw === null ? null : parseStored(key, raw);
 }
 
-/** Every current document's id, language and metadata, across all pages of `list()`. */
+/** Every current document's id, language and metadata, from one listing. */
 export async function listCurrent(kv: KVNamespace): Promise<CurrentEntry[]> {
-  const entries: CurrentEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list<string>({ prefix: CURRENT, ...(cursor ? { cursor } : {}) });
-    for (const { name, metadata } of page.keys) {
-      const [id, lang] = name.slice(CURRENT.length).split(':');
-      if (!id || !lang || typeof metadata !== 'string')
-        throw new CorruptDataError(name, 'missing id, lang or metadata');
-      entries.push({ id, lang, ...(JSON.parse(metadata) as CurrentMetadata) });
-    }
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return entries;
+  return (await listAll(kv, CURRENT)).map(({ name, metadata }) => {
+    const [id, lang] = name.slice(CURRENT.length).split(':');
+    if (!id || !lang) throw new CorruptDataError(name, 'not a current:<id>:<lang> key');
+    return { id, lang, ...(JSON.parse(metadata) as CurrentMetadata) };
+  });
 }
 
 /** Revision `n` of one document, `null` when there is none. */
@@ -123,17 +115,22 @@ export async function readRevision(
 
 /** Every revision of one document, oldest first, from list metadata alone. */
 export async function listRevisions(kv: KVNamespace, id: string, lang: string): Promise<RevisionSummary[]> {
-  const revisions: RevisionSummary[] = [];
+  return (await listAll(kv, revisionPrefix(id, lang))).map(({ metadata }) => JSON.parse(metadata) as RevisionSummary);
+}
+
+/** Every key under `prefix` with its (string) metadata, across all pages of `list()`. */
+async function listAll(kv: KVNamespace, prefix: string): Promise<{ name: string; metadata: string }[]> {
+  const keys: { name: string; metadata: string }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await kv.list<string>({ prefix: revisionPrefix(id, lang), ...(cursor ? { cursor } : {}) });
+    const page = await kv.list<string>({ prefix, ...(cursor ? { cursor } : {}) });
     for (const { name, metadata } of page.keys) {
       if (typeof metadata !== 'string') throw new CorruptDataError(name, 'missing metadata');
-      revisions.push(JSON.parse(metadata) as RevisionSummary);
+      keys.push({ name, metadata });
     }
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
-  return revisions;
+  return keys;
 }
 
 /**

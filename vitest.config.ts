@@ -1,7 +1,11 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_LAUNCH } from './tests/browser';
+import { CHROMIUM_LAUNCH } from './tests/browser.ts';
+
+// The worker tests configure their own ADMIN_TOKEN binding: wrangler's notes about the secrets
+// wrangler.toml requires would repeat once per test file.
+process.env.WRANGLER_LOG ??= 'error';
 
 export default defineConfig({
   test: {
@@ -36,6 +40,8 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
+            // Failure screenshots would land in the repository; the assertion says what failed.
+            screenshotFailures: false,
             provider: playwright({ launchOptions: CHROMIUM_LAUNCH }),
             instances: [{ browser: 'chromium' }],
           },

@@ -13,8 +13,8 @@
  */
 import autocannon from 'autocannon';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Miniflare } from 'miniflare';
-import { COMPATIBILITY_DATE, startLocalWorker } from '../cli/local-worker';
+import type { Miniflare } from 'miniflare';
+import { miniflare, startLocalWorker } from '../cli/local-worker';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -78,9 +78,9 @@ export default { fetch: () => new Response(body, { headers }) };`,
   await Promise.all([local.dispose(), ...instances.map((mf) => mf.dispose())]);
 }
 
-async function start(name: string, options: Record<string, unknown>): Promise<Target> {
+async function start(name: string, options: Parameters<typeof miniflare>[0]): Promise<Target> {
   const before = new Set(workerdPids());
-  const mf = new Miniflare({ modules: true, compatibilityDate: COMPATIBILITY_DATE, ...options });
+  const mf = miniflare(options);
   instances.push(mf);
   const url = new URL(PATH, await mf.ready);
   return { name, url, pid: findPid(before, name) };

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
+const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
 
 export interface DataFile {
   /** Path relative to the working directory, for messages. */

@@ -7,12 +7,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Miniflare } from 'miniflare';
-import type { KVNamespace } from '../worker/env';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { unstable_readConfig } from 'wrangler';
+import type { KVNamespace } from '../worker/kv';
 import { writeRevision } from '../worker/store';
 import { listDataFiles, readJson } from './data-files';
 
-export const COMPATIBILITY_DATE = '2026-04-26';
+/** The compatibility date of wrangler.toml: the worker runs here as it runs at Cloudflare. */
+const COMPATIBILITY_DATE = unstable_readConfig({ config: 'wrangler.toml' }).compatibility_date!;
+
+/**
+ * A Miniflare instance from options in Miniflare 4's flat shape, which Miniflare 5 still
+ * accepts through its converter.
+ */
+export function miniflare(options: Parameters<typeof convertV4MiniflareOptions>[0]): Miniflare {
+  return new Miniflare(convertV4MiniflareOptions({ modules: true, compatibilityDate: COMPATIBILITY_DATE, ...options }));
+}
 
 export interface LocalWorker {
   mf: Miniflare;
@@ -34,9 +44,7 @@ export async function startLocalWorker(bindings: Record<string, string> = {}): P
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
-  const mf = new Miniflare({
-    modules: true,
-    compatibilityDate: COMPATIBILITY_DATE,
+  const mf = miniflare({
     scriptPath: join(work, 'dist', 'index.js'),
     modulesRoot: join(work, 'dist'),
     kvNamespaces: ['RELEASES'],

@@ -4,7 +4,7 @@
  * admin API. Both offer the same operations and refuse the same things.
  */
 import { represent } from '../worker/releases';
-import type { Env } from '../worker/env';
+import type { KVNamespace } from '../worker/kv';
 import {
   listRevisions,
   readCurrent,
@@ -19,7 +19,7 @@ import {
 } from '../worker/store';
 import { CliError } from './errors';
 
-export interface Written {
+interface Written {
   revision: number;
   etag: string;
 }
@@ -42,9 +42,12 @@ const written = (stored: StoredRevision): Written => ({
 
 /** The local store of `npm start`; `persistTo` is its state directory (default .wrangler/state/v3). */
 export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Target> {
+  // Wrangler's own chatter (which secrets it found, which are missing) is about the worker, not
+  // about this command: keep it to errors unless the editor asked for more.
+  process.env.WRANGLER_LOG ??= 'error';
   // Loaded on demand: wrangler takes a second to import, and validate or --remote never need it.
   const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<Env>({
+  const proxy = await getPlatformProxy<{ RELEASES: KVNamespace }>({
     configPath: 'wrangler.toml',
     persist: { path: persistTo },
     remoteBindings: false,

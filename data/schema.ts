@@ -26,7 +26,7 @@ const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(
 /** Every fact names the source it comes from, by the id of an entry in `sources`. */
 const sourced = { source: slug.describe('id of the entry in `sources` this comes from') };
 
-export const PersonSchema = z.strictObject({
+const PersonSchema = z.strictObject({
   id: slug,
   name: text(120),
   aliases: z.array(text(120)).max(10).describe('other spellings of the name').optional(),
@@ -36,22 +36,22 @@ export const PersonSchema = z.strictObject({
   ...sourced,
 });
 
-export const QuoteSchema = z.strictObject({
+const QuoteSchema = z.strictObject({
   text: text(600),
   speaker: slug.describe('id of the speaker in `people`'),
   context: text(300).describe('when or where it was said').optional(),
   ...sourced,
 });
 
-export const SourcedTextSchema = z.strictObject({ text: text(600), ...sourced });
+const SourcedTextSchema = z.strictObject({ text: text(600), ...sourced });
 
-export const DestinationSchema = z.strictObject({
+const DestinationSchema = z.strictObject({
   place: text(120),
   detail: text(600),
   ...sourced,
 });
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   id: slug,
   publisher: text(120),
   title: text(300),
@@ -85,8 +85,6 @@ export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences).
   id: 'Release',
   title: 'Release document',
 });
-export type Person = z.infer<typeof PersonSchema>;
-export type Quote = z.infer<typeof QuoteSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 
 /** Ids must be unique and every reference (source, speaker, envoy) must resolve. */

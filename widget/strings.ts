@@ -24,7 +24,7 @@ export type UiStrings = Record<(typeof KEYS)[number], string>;
 type StringsOf<T extends readonly unknown[]> = { -readonly [I in keyof T]: string };
 type Row = StringsOf<typeof KEYS>;
 
-export const TRANSLATIONS: Readonly<Record<string, Row>> = {
+const TRANSLATIONS: Readonly<Record<string, Row>> = {
   en: [
     'political prisoners released',
     'Who was freed',

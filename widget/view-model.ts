@@ -4,7 +4,7 @@
  */
 import type { ReleaseDocument, Source } from '../data/schema';
 
-export interface SourceLink {
+interface SourceLink {
   label: string;
   url: string;
   reporting?: string | undefined;

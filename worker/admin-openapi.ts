@@ -4,7 +4,6 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ReleaseDocumentSchema } from '../data/schema';
-import type { Env } from './env';
 import { ProblemSchema } from './problem';
 
 const problems = (...statuses: number[]) =>

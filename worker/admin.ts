@@ -7,7 +7,6 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
-import type { Env } from './env';
 import { problem } from './problem';
 import { represent, type ReleaseReader } from './releases';
 import {
@@ -22,7 +21,7 @@ import {
 } from './store';
 
 /** The largest document a PUT accepts; the schema's limits keep real ones far below it. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** Paths that only the admin API serves (PUT on /api/releases/:id is admin too). */
 export const ADMIN_PATH = /^\/api\/releases\/[^/]+\/(?:revisions|rollback)(?:\/|$)/;

@@ -6,7 +6,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ReleaseDocumentSchema } from '../data/schema';
-import type { Env } from './env';
 import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
 import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL, fingerprint, ifNoneMatchHits } from './http-cache';
 import { ProblemSchema, problem } from './problem';
@@ -34,7 +33,7 @@ const cachingHeaders = z.object({
     .describe('Present when KV failed and a fallback was served'),
 });
 
-export const listReleasesRoute = createRoute({
+const listReleasesRoute = createRoute({
   method: 'get',
   path: '/api/releases',
   summary: 'List the releases, newest first',
@@ -49,7 +48,7 @@ export const listReleasesRoute = createRoute({
   },
 });
 
-export const getReleaseRoute = createRoute({
+const getReleaseRoute = createRoute({
   method: 'get',
   path: '/api/releases/{id}',
   summary: 'One release document in one language',

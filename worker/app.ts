@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ADMIN_PATH, addAdminRoutes } from './admin';
 import { documentAdminRoutes } from './admin-openapi';
 import { addReadRoutes } from './api';
-import type { Env, KVNamespace } from './env';
+import type { KVNamespace } from './kv';
 import { edgeHeaders } from './headers';
 import { problem, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';

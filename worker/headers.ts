@@ -34,7 +34,7 @@ export const READ_CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Answers to a CORS preflight for the read API. */
-export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   ...READ_CORS_HEADERS,
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': 'If-None-Match',

@@ -1,6 +1,5 @@
 /** The Cloudflare Workers entry point. */
 import { createApp } from './app';
-import type { Env } from './env';
 
 const app = createApp();
 

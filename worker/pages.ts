@@ -6,7 +6,6 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ReleaseDocument } from '../data/schema';
-import type { Env } from './env';
 import { factBoxHtml, fallbackHtml, jsonLd } from './fact-box-html';
 import { SECURITY_HEADERS } from './headers';
 import { CACHE_CONTROL } from './http-cache';

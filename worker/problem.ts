@@ -22,7 +22,7 @@ export const ProblemSchema = z
 
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export const PROBLEM_TYPE = 'application/problem+json';
+const PROBLEM_TYPE = 'application/problem+json';
 
 /** A problem response, with no-store caching: an error must never be cached as the resource. */
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {

@@ -2,7 +2,7 @@
  * The read path: which document a reader gets for (id | "latest", lang), from isolate memory,
  * KV, or the copy bundled at build time, and which fallback, if any, that was.
  */
-import type { KVNamespace } from './env';
+import type { KVNamespace } from './kv';
 import { LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { bundledReleases } from '../data/releases';
@@ -10,7 +10,7 @@ import { IsolateCache } from './cache';
 import { fingerprint } from './http-cache';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
 
-export const DEFAULT_LANG = 'en';
+const DEFAULT_LANG = 'en';
 
 /** A document ready to send: serialised once, with its validator. */
 export interface Representation {

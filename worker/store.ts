@@ -9,7 +9,7 @@
  * - `revision:<id>:<lang>:<n>`: revision n, written once and never overwritten, with its
  *   {@link RevisionSummary} as metadata so that history needs one `list()`.
  */
-import type { KVNamespace } from './env';
+import type { KVNamespace } from './kv';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { withTimeout } from './cache';
 
@@ -22,7 +22,7 @@ export interface StoredRevision {
 }
 
 /** What `list()` returns beside each current key: enough for the release index. */
-export interface CurrentMetadata {
+interface CurrentMetadata {
   revision: number;
   headline: string;
   date: string;

@@ -6,7 +6,6 @@
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { WIDGET_JS } from '../dist/widget-bundle';
-import type { Env } from './env';
 import { fallbackHtml } from './fact-box-html';
 import { READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
@@ -17,7 +16,7 @@ import type { ReleaseReader } from './releases';
  * Runs in the iframe page: tells the parent how tall the page is, whenever that changes, so a
  * host script can size the frame (see README, "Embedding without a script").
  */
-export const EMBED_JS = `const post = () => parent.postMessage({ type: 'belarus-release:resize', height: document.documentElement.scrollHeight }, '*');
+const EMBED_JS = `const post = () => parent.postMessage({ type: 'belarus-release:resize', height: document.documentElement.scrollHeight }, '*');
 new ResizeObserver(post).observe(document.documentElement);
 `;
 

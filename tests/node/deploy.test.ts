@@ -10,7 +10,7 @@ describe('wrangler deploy --dry-run', () => {
     const outdir = await mkdtemp(join(tmpdir(), 'belarus-release-deploy-'));
     try {
       const { stdout } = await promisify(execFile)('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'log' },
       });
       expect(stdout).toMatch(/env\.RELEASES \([0-9a-f]{32}\)\s+KV Namespace/);
       expect(stdout).toContain('--dry-run: exiting now.');

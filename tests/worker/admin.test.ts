@@ -143,7 +143,8 @@ describe('PUT /api/releases/:id', () => {
 
   it('answers 503 and writes nothing when no ADMIN_TOKEN is configured', async () => {
     await store();
-    const { ADMIN_TOKEN: _unset, ...withoutToken } = env;
+    // wrangler types declares the secret as a string, but a worker without it gets undefined.
+    const withoutToken = { ...env, ADMIN_TOKEN: undefined } as unknown as Cloudflare.Env;
     const response = await freshApp().request(URL_EN, put(seedDocument(), { 'If-Match': '"r1-0"' }), withoutToken);
     expect(response.status).toBe(503);
     await expectUnchanged(1);

@@ -45,6 +45,8 @@ export async function startLocalWorker(bindings: Record<string, string> = {}): P
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
   const mf = miniflare({
+    // Any free port: 8787 belongs to `npm start`, and test runs may overlap.
+    port: 0,
     scriptPath: join(work, 'dist', 'index.js'),
     modulesRoot: join(work, 'dist'),
     kvNamespaces: ['RELEASES'],

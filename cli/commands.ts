@@ -7,6 +7,7 @@ import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { listDataFiles, readJson } from './data-files';
 import { diffJson } from './diff';
 import { CliError } from './errors';
+import { checkFile } from './file-checks';
 import { JSON_SCHEMA_PATH } from './json-schema';
 import { localTarget, remoteTarget, type Target } from './targets';
 
@@ -17,11 +18,11 @@ const TARGET_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(args: string[], options: T) {
+export function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(args: string[], options: T) {
   return parseArgs({ args, options: { ...TARGET_OPTIONS, ...options }, allowPositionals: true, strict: true });
 }
 
-async function withTarget<T>(values: Record<string, unknown>, run: (target: Target) => Promise<T>): Promise<T> {
+export async function withTarget<T>(values: Record<string, unknown>, run: (target: Target) => Promise<T>): Promise<T> {
   const remote = values.remote as string | undefined;
   let target: Target;
   if (remote) {
@@ -62,6 +63,15 @@ async function load(file: string): Promise<ReleaseDocument> {
       'Fix them and run again; nothing was written.',
     );
   }
+  const { errors, warnings } = await checkFile(file, result.data);
+  if (errors.length > 0) {
+    throw new CliError(
+      `${file} cannot be written as it is (${errors.length} error(s)).`,
+      errors,
+      'Fix them and run again; nothing was written.',
+    );
+  }
+  for (const warning of warnings) console.warn(`▲ WARNING: ${warning}`);
   return result.data;
 }
 
@@ -184,7 +194,7 @@ export async function rollbackCommand(args: string[]): Promise<void> {
   });
 }
 
-function required(value: string | undefined, usage: string): string {
+export function required(value: string | undefined, usage: string): string {
   if (!value) throw new CliError(`Missing argument.`, [], `Usage: belarus-release ${usage}`);
   return value;
 }

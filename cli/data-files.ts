@@ -2,8 +2,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_LANG } from '../data/patterns';
 
-const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
+export const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
 
 export interface DataFile {
   /** Path relative to the working directory, for messages. */
@@ -12,7 +13,7 @@ export interface DataFile {
   lang: string;
 }
 
-/** Every document file, sorted by id then language. */
+/** Every document file, sorted by id, then English, then the other languages. */
 export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
   const files: DataFile[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -23,7 +24,9 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
       files.push({ path, id: entry.name, lang: name.slice(0, -'.json'.length) });
     }
   }
-  return files.sort((a, b) => a.id.localeCompare(b.id) || a.lang.localeCompare(b.lang));
+  // English first within a release: translations are checked against it when they are written.
+  const rank = (file: DataFile) => (file.lang === SOURCE_LANG ? '' : file.lang);
+  return files.sort((a, b) => a.id.localeCompare(b.id) || rank(a).localeCompare(rank(b)));
 }
 
 /** The parsed JSON of a file; throws a SyntaxError naming the file when it is not JSON. */

@@ -5,6 +5,7 @@
  */
 import { diff, history, pull, push, rollbackCommand, validate } from './commands';
 import { CliError, formatError } from './errors';
+import { translate, translations } from './translations';
 
 const TARGET_HELP = `Target (default: the local store that \`npm start\` serves):
   --remote <url>      a worker's admin API, e.g. https://facts.example
@@ -27,6 +28,16 @@ const COMMANDS: Record<string, { usage: string; about: string; run: (args: strin
     usage: 'pull <id> [--lang <xx>] [--out <file>]',
     about: 'Write the current document of a release to <file> or stdout.',
     run: pull,
+  },
+  translate: {
+    usage: 'translate <id> <lang> [--out <file>] [--force]',
+    about: 'Start a translation from the current English document (ids, counts, URLs copied).',
+    run: translate,
+  },
+  translations: {
+    usage: 'translations [ids…] [--json]',
+    about: 'Say which translations are up to date, behind English or missing; exit 1 if any is behind.',
+    run: translations,
   },
   history: { usage: 'history <id> [--lang <xx>]', about: 'List the revisions of a document.', run: history },
   rollback: {

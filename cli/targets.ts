@@ -12,6 +12,7 @@ import {
   rollback,
   RevisionConflictError,
   RevisionNotFoundError,
+  TranslationRefusedError,
   writeRevision,
   type RevisionSummary,
   type StoredRevision,
@@ -77,6 +78,13 @@ function asCliError(error: unknown): unknown {
       `The document changed while you edited it: its current revision is ${error.currentRevision}.`,
       [],
       'Run `diff` to see what changed, then push again (or use --force to overwrite).',
+    );
+  }
+  if (error instanceof TranslationRefusedError) {
+    return new CliError(
+      'The translation does not match the English revision it names.',
+      error.issues.map((issue) => `${issue.path}: ${issue.message}`),
+      'Fix them (`npx belarus-release translations` shows what English changed), then push again; nothing was written.',
     );
   }
   if (error instanceof RevisionNotFoundError) {

@@ -4,7 +4,7 @@
  * it for editors, and the widget imports only its types.
  */
 import { z } from 'zod';
-import { ID_PATTERN, LANG_PATTERN } from './patterns';
+import { ID_PATTERN, LANG_PATTERN, SOURCE_LANG } from './patterns';
 
 /**
  * Plain text: never HTML. Angle brackets and control characters are refused so that no
@@ -32,12 +32,21 @@ const PersonSchema = z.strictObject({
   aliases: z.array(text(120)).max(10).describe('other spellings of the name').optional(),
   description: text(400).describe('who they are, in one sentence'),
   released: z.boolean().describe('whether this person was among those released'),
-  sentTo: text(120).describe('where they were sent after release').optional(),
+  sentTo: text(120)
+    .describe(
+      'where they were sent after release, as a whole phrase in the document\'s language ("Handed over to Ukraine")',
+    )
+    .optional(),
   ...sourced,
 });
 
 const QuoteSchema = z.strictObject({
   text: text(600),
+  translatedFrom: z
+    .string()
+    .regex(LANG_PATTERN)
+    .describe('the language the quote reached us in, when this is a translation of it')
+    .optional(),
   speaker: slug.describe('id of the speaker in `people`'),
   context: text(300).describe('when or where it was said').optional(),
   ...sourced,
@@ -59,10 +68,30 @@ const SourceSchema = z.strictObject({
   reporting: text(120).describe('the outlet whose reporting this source relays').optional(),
 });
 
+/**
+ * What a translation was made from: every language but English names the English revision it
+ * translates, so that it can be checked against it and reported as behind when English moves on.
+ */
+const TranslationSchema = z.strictObject({
+  from: z.literal(SOURCE_LANG).describe('the language translated from: always the English document'),
+  revision: z.int().min(1).max(1_000_000).describe('the revision of the English document translated'),
+  same: z
+    .array(
+      z
+        .string()
+        .max(200)
+        .regex(/^(\/[^/]+)+$/, 'must be a JSON Pointer like "/people/4/name"'),
+    )
+    .max(200)
+    .describe('JSON Pointers of text fields kept identical to English on purpose (a name, a title)')
+    .optional(),
+});
+
 const ReleaseFields = z.strictObject({
   $schema: z.string().max(300).describe('path to release.schema.json, for editors').optional(),
   id: slug,
   lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"'),
+  translation: TranslationSchema.optional(),
   headline: text(200),
   summary: text(800),
   date: z.iso.date().describe('the day of the release, ISO 8601'),
@@ -89,6 +118,26 @@ export type Source = z.infer<typeof SourceSchema>;
 
 /** Ids must be unique and every reference (source, speaker, envoy) must resolve. */
 function checkReferences(doc: ReleaseDocument, ctx: z.RefinementCtx): void {
+  const english = doc.lang === SOURCE_LANG;
+  if (english && doc.translation) {
+    ctx.addIssue({ code: 'custom', path: ['translation'], message: 'the English document is no translation' });
+  }
+  if (!english && !doc.translation) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['translation'],
+      message: 'a translation must name the English revision it was made from: {"from": "en", "revision": n}',
+    });
+  }
+  doc.quotes.forEach((q, i) => {
+    if (q.translatedFrom === doc.lang) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quotes', i, 'translatedFrom'],
+        message: `is the document's own language`,
+      });
+    }
+  });
   const sources = uniqueIds(doc.sources, 'sources', ctx);
   const people = uniqueIds(doc.people, 'people', ctx);
   const expect = (ids: Set<string>, id: string, path: (string | number)[], what: string) => {

@@ -15,6 +15,7 @@ import {
   rollback,
   RevisionConflictError,
   RevisionNotFoundError,
+  TranslationRefusedError,
   writeRevision,
   type StoredRevision,
   type WriteOptions,
@@ -197,6 +198,14 @@ async function write(c: AdminContext, run: () => Promise<StoredRevision>): Promi
           type: 'tag:belarus-release,2025:revision-conflict',
           currentRevision: error.currentRevision,
         },
+      );
+    }
+    if (error instanceof TranslationRefusedError) {
+      throw problem(
+        400,
+        'Invalid translation',
+        `The translation does not match the English revision it names (${error.issues.length} problem(s), each with its JSON path).`,
+        { type: 'tag:belarus-release,2025:invalid-document', errors: error.issues },
       );
     }
     if (error instanceof RevisionNotFoundError) {

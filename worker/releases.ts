@@ -5,7 +5,7 @@
 import type { KVNamespace } from './kv';
 import { LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
-import { bundledReleases } from '../data/releases';
+import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache } from './cache';
 import { fingerprint } from './http-cache';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
@@ -145,7 +145,7 @@ let bundledCopies: { entry: CurrentEntry; representation: Representation }[] | u
 
 /** The build-time copies, validated and serialised once per isolate. */
 function bundled(): NonNullable<typeof bundledCopies> {
-  bundledCopies ??= bundledReleases.map((raw) => {
+  bundledCopies ??= BUNDLED_RELEASES.map((raw) => {
     const document = ReleaseDocumentSchema.parse(raw);
     const entry = {
       id: document.id,

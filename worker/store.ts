@@ -12,6 +12,7 @@
 import type { KVNamespace } from './kv';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { withTimeout } from './cache';
+import { parityIssues, untranslatedIssues, type ParityIssue } from '../data/parity';
 
 export interface StoredRevision {
   revision: number;
@@ -69,6 +70,14 @@ export class RevisionConflictError extends Error {
   ) {
     super(`the current revision is ${currentRevision}, the write was based on ${baseRevision ?? 'none'}`);
     this.name = 'RevisionConflictError';
+  }
+}
+
+/** The document is valid on its own but not as a translation of the English revision it names. */
+export class TranslationRefusedError extends Error {
+  constructor(readonly issues: ParityIssue[]) {
+    super(`the translation does not match the English revision it names: ${issues.length} problem(s)`);
+    this.name = 'TranslationRefusedError';
   }
 }
 
@@ -143,6 +152,7 @@ async function listAll(kv: KVNamespace, prefix: string): Promise<{ name: string;
  */
 export async function writeRevision(kv: KVNamespace, input: unknown, options: WriteOptions): Promise<StoredRevision> {
   const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);
+  await checkTranslation(kv, document);
   return exclusive(`${document.id}:${document.lang}`, async () => {
     const current = await readCurrent(kv, document.id, document.lang);
     const currentRevision = current?.revision ?? 0;
@@ -179,6 +189,26 @@ export async function rollback(
   const target = await readRevision(kv, id, lang, n);
   if (!target) throw new RevisionNotFoundError(n);
   return writeRevision(kv, target.document, { ...options, message: options.message || `Roll back to revision ${n}` });
+}
+
+/**
+ * A translation must mirror the English revision it names (same ids, counts, dates, URLs and
+ * references) and translate every text field it does not list as kept the same on purpose.
+ */
+async function checkTranslation(kv: KVNamespace, document: ReleaseDocument): Promise<void> {
+  const base = document.translation;
+  if (!base) return;
+  const english = await readRevision(kv, document.id, base.from, base.revision);
+  if (!english) {
+    throw new TranslationRefusedError([
+      {
+        path: '/translation/revision',
+        message: `there is no revision ${base.revision} of ${document.id}/${base.from} to translate from`,
+      },
+    ]);
+  }
+  const issues = [...parityIssues(document, english.document), ...untranslatedIssues(document, english.document)];
+  if (issues.length > 0) throw new TranslationRefusedError(issues);
 }
 
 const writing = new Map<string, Promise<unknown>>();

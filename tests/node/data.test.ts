@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledReleases } from '../../data/releases';
+import { BUNDLED_RELEASES } from '../../dist/releases-bundle';
 import { ReleaseDocumentSchema } from '../../data/schema';
 import { JSON_SCHEMA_PATH, releaseJsonSchema } from '../../cli/json-schema';
 import { listDataFiles, readJson } from '../../cli/data-files';
@@ -18,7 +18,7 @@ describe('data/', () => {
 
   it('bundles every document into the worker, so each one has a fallback', async () => {
     const files = await Promise.all((await listDataFiles()).map((file) => readJson(file.path)));
-    expect(bundledReleases).toEqual(files);
+    expect(BUNDLED_RELEASES).toEqual(files);
   });
 
   it('points every document at the JSON Schema for editors', async () => {

@@ -28,13 +28,14 @@ describe('<belarus-release> fetching from the API', () => {
     expect(link.rel).toContain('noopener');
   });
 
-  it('labels itself in the requested language, with the content falling back to English', async () => {
+  it('shows the facts and the labels in the requested language', async () => {
     const el = mount({ lang: 'be' });
     await settled(el);
     const text = await textOf(el);
     expect(text).toContain('палітвязняў вызвалена');
     expect(text).toContain('Каго вызвалілі');
-    expect(el.shadowRoot!.querySelector('h2')?.getAttribute('lang')).toBe('en');
+    expect(text).toContain('Марыя Калеснікава');
+    expect(el.shadowRoot!.querySelector('h2')?.getAttribute('lang')).toBe('be');
   });
 
   it('takes its language from the page when it has none', async () => {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
 import { listRevisions, readCurrent } from '../../worker/store';
-import { SEED_ID, freshApp, seedDocument, store } from './helpers';
+import { SEED_ID, belarusianDocument, freshApp, seedDocument, store } from './helpers';
 
 const TOKEN = 'test-admin-token';
 const URL_EN = `/api/releases/${SEED_ID}?lang=en`;
@@ -45,9 +45,10 @@ describe('PUT /api/releases/:id', () => {
   });
 
   it('creates a document with If-None-Match: *', async () => {
+    await store();
     const response = await freshApp().request(
       `/api/releases/${SEED_ID}?lang=be`,
-      put({ ...seedDocument(), lang: 'be' }, { 'If-None-Match': '*' }),
+      put(belarusianDocument(), { 'If-None-Match': '*' }),
     );
     expect(response.status).toBe(200);
     expect((await readCurrent(env.RELEASES, SEED_ID, 'be'))?.revision).toBe(1);

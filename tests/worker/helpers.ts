@@ -1,6 +1,7 @@
 /** Shared set-up for worker tests: the seed document, a fresh app, and KV that misbehaves. */
 import { env } from 'cloudflare:workers';
 import seed from '../../data/releases/belarus-2025-12/en.json';
+import belarusian from '../../data/releases/belarus-2025-12/be.json';
 import { createApp, type AppOptions } from '../../worker/app';
 import type { ReleaseDocument } from '../../data/schema';
 import { writeRevision } from '../../worker/store';
@@ -10,6 +11,11 @@ export const SEED_ID = 'belarus-2025-12';
 /** A deep copy of the shipped English document, to edit freely in a test. */
 export function seedDocument(): ReleaseDocument {
   return structuredClone(seed) as ReleaseDocument;
+}
+
+/** A deep copy of the shipped Belarusian translation (of English revision 1). */
+export function belarusianDocument(): ReleaseDocument {
+  return structuredClone(belarusian) as ReleaseDocument;
 }
 
 /** Writes `doc` as the next revision in the test's (isolated) KV. */

@@ -1,0 +1,119 @@
+/**
+ * Translations as an editor works with them: `translate` starts one from the current English
+ * document, `translations` says which are up to date, behind English (and what English changed
+ * since), or missing, and exits 1 when any is behind, so CI can gate on it.
+ */
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { LANGUAGES, SOURCE_LANG } from '../data/patterns';
+import type { ReleaseDocument } from '../data/schema';
+import { parse, required, withTarget } from './commands';
+import { listDataFiles, RELEASES_DIR } from './data-files';
+import { diffJson } from './diff';
+import { CliError } from './errors';
+import { JSON_SCHEMA_PATH } from './json-schema';
+import type { Target } from './targets';
+
+export async function translate(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  const usage = 'translate <id> <lang>';
+  const id = required(positionals[0], usage);
+  const lang = required(positionals[1], usage);
+  if (!(LANGUAGES as readonly string[]).includes(lang) || lang === SOURCE_LANG) {
+    throw new CliError(
+      `"${lang}" is not a language to translate into.`,
+      [],
+      `Use one of ${LANGUAGES.slice(1).join(', ')}.`,
+    );
+  }
+  const out = values.out ?? relative(process.cwd(), join(RELEASES_DIR, id, `${lang}.json`));
+  await withTarget(values, async (target) => {
+    const english = await target.current(id, SOURCE_LANG);
+    if (!english) throw new CliError(`There is no English document ${id}/en in ${target.name}.`, [], 'Push it first.');
+    const scaffold = scaffoldOf(english.document, lang, english.revision, relative(dirname(out), JSON_SCHEMA_PATH));
+    await mkdir(dirname(out), { recursive: true });
+    try {
+      await writeFile(out, `${JSON.stringify(scaffold, null, 2)}\n`, { flag: values.force ? 'w' : 'wx' });
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw new CliError(
+        `${out} exists already.`,
+        [],
+        'Run `translations` to see what English changed, or pass --force to start over.',
+      );
+    }
+    console.log(`✔ Wrote ${out}: a ${lang} translation of English revision ${english.revision}, still in English.`);
+    console.log('  Translate every text field; list the ones that stay the same (a name) in translation.same.');
+    console.log(`  \`npx belarus-release validate ${out}\` names each field still in English.`);
+  });
+}
+
+/**
+ * The English document with the bookkeeping of a translation: ids, counts, dates, URLs and
+ * references copied; the text left in English for the translator (validate refuses it until
+ * translated or listed in `same`); every quote marked as reaching us in English.
+ */
+function scaffoldOf(english: ReleaseDocument, lang: string, revision: number, $schema: string) {
+  const { $schema: _editorOnly, id, lang: _english, translation: _none, quotes, ...rest } = english;
+  return {
+    $schema,
+    id,
+    lang,
+    translation: { from: SOURCE_LANG, revision, same: [] },
+    ...rest,
+    quotes: quotes.map(({ text, ...quote }) => ({ text, translatedFrom: SOURCE_LANG, ...quote })),
+  };
+}
+
+type Status =
+  | { lang: string; state: 'up to date'; revision: number }
+  | { lang: string; state: 'behind'; from: number; to: number; changed: string[] }
+  | { lang: string; state: 'missing' };
+
+export async function translations(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const ids = positionals.length > 0 ? positionals : [...new Set((await listDataFiles()).map((f) => f.id))];
+  const report = await withTarget(values, async (target) =>
+    Promise.all(ids.map(async (id) => ({ id, languages: await statusOf(target, id) }))),
+  );
+  if (values.json) console.log(JSON.stringify({ releases: report }, null, 2));
+  else for (const { id, languages } of report) console.log([id, ...languages.map(describe)].join('\n'));
+  const behind = report.flatMap((r) => r.languages).filter((s) => s.state === 'behind').length;
+  if (behind > 0) {
+    throw new CliError(
+      `${behind} translation(s) behind English.`,
+      [],
+      'Update each from the changed paths, set translation.revision to the English revision, and push.',
+    );
+  }
+}
+
+async function statusOf(target: Target, id: string): Promise<Status[]> {
+  const english = await target.current(id, SOURCE_LANG);
+  if (!english) throw new CliError(`There is no English document ${id}/en in ${target.name}.`, [], 'Push it first.');
+  return Promise.all(
+    LANGUAGES.slice(1).map(async (lang): Promise<Status> => {
+      const current = await target.current(id, lang);
+      const from = current?.document.translation?.revision;
+      if (!current || from === undefined) return { lang, state: 'missing' };
+      if (from >= english.revision) return { lang, state: 'up to date', revision: from };
+      const base = await target.revision(id, SOURCE_LANG, from);
+      const changed = diffJson(base?.document ?? {}, english.document).map(
+        (line) => /^. (\S*?):/.exec(line)?.[1] ?? line,
+      );
+      return { lang, state: 'behind', from, to: english.revision, changed };
+    }),
+  );
+}
+
+function describe(status: Status): string {
+  switch (status.state) {
+    case 'up to date':
+      return `  ${status.lang}  up to date (English revision ${status.revision})`;
+    case 'behind':
+      return `  ${status.lang}  behind English by ${status.to - status.from} revision(s) (${status.from} → ${status.to}): ${status.changed.join(', ')}`;
+    case 'missing':
+      return `  ${status.lang}  missing: \`npx belarus-release translate <id> ${status.lang}\` starts it`;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Translations stay true to English: every write of a translation, local or through the admin
+ * API, is checked against the English revision it names, and refused with the JSON paths at fault.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import be from '../../data/releases/belarus-2025-12/be.json';
+import lt from '../../data/releases/belarus-2025-12/lt.json';
+import pl from '../../data/releases/belarus-2025-12/pl.json';
+import ru from '../../data/releases/belarus-2025-12/ru.json';
+import uk from '../../data/releases/belarus-2025-12/uk.json';
+import type { ReleaseDocument } from '../../data/schema';
+import { ReleaseDocumentSchema } from '../../data/schema';
+import { listRevisions, readCurrent, TranslationRefusedError } from '../../worker/store';
+import { SEED_ID, freshApp, seedDocument, store } from './helpers';
+
+const TRANSLATIONS = { be, ru, uk, pl, lt } as unknown as Record<string, ReleaseDocument>;
+
+function russian(): ReleaseDocument {
+  return structuredClone(TRANSLATIONS.ru!);
+}
+
+async function refusal(doc: unknown): Promise<{ path: string; message: string }[]> {
+  const error = await store(doc).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TranslationRefusedError);
+  return (error as TranslationRefusedError).issues;
+}
+
+describe('the shipped translations', () => {
+  for (const [lang, doc] of Object.entries(TRANSLATIONS)) {
+    it(`stores ${lang}, a translation of English revision 1`, async () => {
+      await store();
+      const written = await store(doc);
+      expect(written.revision).toBe(1);
+      expect((await readCurrent(env.RELEASES, SEED_ID, lang))?.document.headline).toBe(doc.headline);
+    });
+  }
+
+  it('keep the facts of English in every language: count, date, people, quotes, sources by id', () => {
+    const en = seedDocument();
+    for (const doc of Object.values(TRANSLATIONS)) {
+      expect(doc.released.count).toBe(en.released.count);
+      expect(doc.date).toBe(en.date);
+      expect(doc.people.map((p) => [p.id, p.released])).toEqual(en.people.map((p) => [p.id, p.released]));
+      expect(doc.quotes.map((q) => [q.speaker, q.translatedFrom])).toEqual(en.quotes.map((q) => [q.speaker, 'en']));
+      expect(doc.sources.map((s) => s.url)).toEqual(en.sources.map((s) => s.url));
+    }
+  });
+});
+
+describe('a translation that does not mirror English', () => {
+  const cases: [string, (doc: ReleaseDocument) => void, string, string][] = [
+    ['another count', (d) => (d.released.count = 124), '/released/count', 'must be 123'],
+    ['another date', (d) => (d.date = '2025-12-14'), '/date', 'must be "2025-12-13"'],
+    ['a person missing', (d) => d.people.pop(), '/people', 'must have 8 entries'],
+    ['another person id', (d) => (d.people[2]!.id = 'viktar-babaryka'), '/people/2/id', '"viktor-babaryko"'],
+    ['another URL', (d) => (d.sources[0]!.url = 'https://example.org/x'), '/sources/0/url', 'washingtoninsider'],
+    ['another speaker', (d) => (d.quotes[1]!.speaker = 'john-coale'), '/quotes/1/speaker', '"tatiana-khomich"'],
+    ['another envoy', (d) => (d.deal.envoy = 'alexander-lukashenko'), '/deal/envoy', '"john-coale"'],
+    ['a released flag flipped', (d) => (d.people[4]!.released = true), '/people/4/released', 'false'],
+    [
+      'a sentTo English lacks',
+      (d) => (d.people[2]!.sentTo = 'Отправлен в Литву'),
+      '/people/2/sentTo',
+      'not in English',
+    ],
+    ['a field still in English', (d) => (d.headline = seedDocument().headline), '/headline', 'still the English text'],
+    [
+      'a `same` entry that differs',
+      (d) => d.translation!.same!.push('/summary'),
+      '/summary',
+      'listed in translation.same',
+    ],
+  ];
+  for (const [what, edit, path, message] of cases) {
+    it(`is refused for ${what}, naming ${path}`, async () => {
+      await store();
+      const doc = russian();
+      edit(doc);
+      const issues = await refusal(doc);
+      expect(issues).toContainEqual({ path, message: expect.stringContaining(message) });
+      expect(await listRevisions(env.RELEASES, SEED_ID, 'ru')).toEqual([]);
+    });
+  }
+
+  it('is refused when the English revision it names does not exist', async () => {
+    await store();
+    const doc = russian();
+    doc.translation!.revision = 7;
+    expect(await refusal(doc)).toEqual([
+      { path: '/translation/revision', message: 'there is no revision 7 of belarus-2025-12/en to translate from' },
+    ]);
+  });
+
+  it('is checked against the revision it names, not the current English', async () => {
+    await store();
+    await store({ ...seedDocument(), released: { ...seedDocument().released, count: 125 } });
+    expect((await store(russian())).revision).toBe(1);
+  });
+});
+
+describe('the schema', () => {
+  it('refuses a translation that names no English revision, and an English document that does', () => {
+    const { translation: _dropped, ...untracked } = russian();
+    expect(ReleaseDocumentSchema.safeParse(untracked).success).toBe(false);
+    const english = { ...seedDocument(), translation: { from: 'en', revision: 1 } };
+    expect(ReleaseDocumentSchema.safeParse(english).error?.issues[0]?.path).toEqual(['translation']);
+  });
+});
+
+describe('PUT /api/releases/:id?lang=ru', () => {
+  it('answers 400 with every JSON path at fault and writes nothing', async () => {
+    await store();
+    const doc = russian();
+    doc.released.count = 1;
+    doc.headline = seedDocument().headline;
+    const response = await freshApp().request(`/api/releases/${SEED_ID}?lang=ru`, {
+      method: 'PUT',
+      body: JSON.stringify(doc),
+      headers: {
+        Authorization: 'Bearer test-admin-token',
+        'Content-Type': 'application/json',
+        'If-None-Match': '*',
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+    const body = (await response.json()) as { errors: { path: string }[] };
+    expect(body.errors.map((e) => e.path)).toEqual(['/released/count', '/headline']);
+    expect(await readCurrent(env.RELEASES, SEED_ID, 'ru')).toBeNull();
+  });
+});

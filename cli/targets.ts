@@ -3,7 +3,7 @@
  * .wrangler state, through wrangler's getPlatformProxy and worker/store.ts), or a worker's
  * admin API. Both offer the same operations and refuse the same things.
  */
-import { represent } from '../worker/releases';
+import { represent } from '../worker/representation';
 import type { KVNamespace } from '../worker/kv';
 import {
   listRevisions,

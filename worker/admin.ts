@@ -8,7 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { problem } from './problem';
-import { represent, type ReleaseReader } from './releases';
+import { represent } from './representation';
+import type { ReleaseReader } from './releases';
 import {
   listRevisions,
   readRevision,

@@ -4,24 +4,13 @@
  */
 import type { KVNamespace } from './kv';
 import { LANG_PATTERN } from '../data/patterns';
-import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache } from './cache';
-import { fingerprint } from './http-cache';
+import { represent, type Representation } from './representation';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
 
 const DEFAULT_LANG = 'en';
-
-/** A document ready to send: serialised once, with its validator. */
-export interface Representation {
-  id: string;
-  lang: string;
-  revision: number;
-  /** The parsed document, for the HTML pages. */
-  document: ReleaseDocument;
-  body: string;
-  etag: string;
-}
 
 /** Where a fallback came from: the last good copy in memory, or the build-time bundle. */
 export type Fallback = 'memory' | 'bundled';
@@ -157,22 +146,6 @@ function bundled(): NonNullable<typeof bundledCopies> {
     return { entry, representation: represent(document, 0) };
   });
   return bundledCopies;
-}
-
-/**
- * Serialises a document once. The ETag names the revision and a hash of the bytes, so it stays
- * unique even when revisions restart (a new KV namespace) or the bundled copy (revision 0) changes.
- */
-export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
-  const body = JSON.stringify(document);
-  return {
-    id: document.id,
-    lang: document.lang,
-    revision,
-    document,
-    body,
-    etag: `"r${revision}-${fingerprint(body)}"`,
-  };
 }
 
 /**

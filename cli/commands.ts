@@ -131,7 +131,7 @@ export async function push(args: string[]): Promise<void> {
     const result = await target.write(document, {
       author: author(),
       message: values.message ?? `Pushed ${file}`,
-      baseRevision: current?.revision ?? 0,
+      basedOn: current,
       force: values.force ?? false,
     });
     console.log(`\n✔ Wrote ${where} revision ${result.revision} (ETag ${result.etag}) to ${target.name}.`);

@@ -3,14 +3,12 @@
  * KV, or the copy bundled at build time, and which fallback, if any, that was.
  */
 import type { KVNamespace } from './kv';
-import { LANG_PATTERN } from '../data/patterns';
+import { DEFAULT_LANG } from '../data/lang';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { bundledReleases } from '../data/releases';
 import { IsolateCache } from './cache';
-import { fingerprint } from './http-cache';
+import { revisionEtag } from './etag';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
-
-const DEFAULT_LANG = 'en';
 
 /** A document ready to send: serialised once, with its validator. */
 export interface Representation {
@@ -159,10 +157,7 @@ function bundled(): NonNullable<typeof bundledCopies> {
   return bundledCopies;
 }
 
-/**
- * Serialises a document once. The ETag names the revision and a hash of the bytes, so it stays
- * unique even when revisions restart (a new KV namespace) or the bundled copy (revision 0) changes.
- */
+/** Serialises a document once, with the ETag of its revision (worker/etag.ts). */
 export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
   const body = JSON.stringify(document);
   return {
@@ -171,15 +166,6 @@ export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument
     revision,
     document,
     body,
-    etag: `"r${revision}-${fingerprint(body)}"`,
+    etag: revisionEtag(revision, body),
   };
-}
-
-/**
- * The language to serve for a `lang` query value: its primary subtag in lower case
- * ("be-BY" → "be"), or English for anything missing or malformed. Never an error.
- */
-export function normaliseLang(raw: string | undefined): string {
-  const primary = raw?.split(/[-_]/)[0]?.toLowerCase();
-  return primary && LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
 }

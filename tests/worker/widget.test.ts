@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WIDGET_JS } from '../../dist/widget-bundle';
-import { freshApp, seedDocument, store } from './helpers';
+import { freshApp } from './helpers';
 
 describe('GET /widget.js', () => {
   it('serves the element as a module any origin may load', async () => {
@@ -22,24 +22,10 @@ describe('GET /widget.js', () => {
   });
 });
 
-describe('GET /', () => {
-  it('is a demo page with the snippet for this origin and the element in each theme and variant', async () => {
-    const response = await freshApp().request('https://facts.example/');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
-    const page = await response.text();
-    expect(page).toContain('&lt;script type=&quot;module&quot; src=&quot;https://facts.example/widget.js&quot;&gt;');
-    expect(page).toContain('<script type="module" src="/widget.js"></script>');
-    for (const tag of ['theme="light"', 'theme="dark"', 'variant="compact"', 'lang="be"']) {
-      expect(page).toContain(tag);
-    }
-  });
-
-  it('still answers when a release has no English document', async () => {
-    await store({ ...seedDocument(), id: 'belarus-2026-01', lang: 'be', date: '2026-01-10' });
-    const response = await freshApp().request('https://facts.example/');
-    expect(response.status).toBe(200);
-    expect(await response.text()).not.toContain('/embed/belarus-2026-01');
+describe('GET /embed.js', () => {
+  it('is a script that reports the page height to the parent', async () => {
+    const response = await freshApp().request('/embed.js');
+    expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toContain("parent.postMessage({ type: 'belarus-release:resize'");
   });
 });

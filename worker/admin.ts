@@ -63,13 +63,14 @@ const WrittenSchema = RevisionSummarySchema.extend({ etag: z.string() }).meta({ 
 
 /** Every admin route needs the token; the document says so in its security section. */
 const security = [{ adminToken: [] }];
+/** A write: the token, then a JSON body (worker/admin-requests.ts). */
+const writeCommon = { security, middleware: [requireToken, jsonBody] };
 
 const writeRoute = createRoute({
   method: 'put',
   path: '/{id}',
   summary: 'Write a new revision (admin)',
-  security,
-  middleware: [requireToken, jsonBody] as const,
+  ...writeCommon,
   description:
     'State the base: `If-Match` with the ETag you read (revision and hash), `If-None-Match: *` to create, or ' +
     `\`?force=true\`. The body is at most ${MAX_BODY_BYTES / 1024} KB. Optional \`X-Revision-Author\` and ` +
@@ -82,38 +83,37 @@ const writeRoute = createRoute({
   responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 412, 413, 415, 428, 503) },
 });
 
-const historyRoute = createRoute({
-  method: 'get',
-  path: '/{id}/revisions',
-  summary: 'List the revisions of a document (admin)',
-  security,
-  middleware: requireToken,
-  request: { params: documentParams, query: langQuery },
-  responses: {
-    200: json(z.object({ revisions: z.array(RevisionSummarySchema) }), 'Oldest first'),
-    ...problems(400, 401, 404, 503),
-  },
-});
+/** A read of a document's history: GET with the token, `lang` in the query, 200 or a problem. */
+function historyRead<P extends string, Params extends z.ZodObject, Ok extends z.ZodType>(
+  path: P,
+  summary: string,
+  params: Params,
+  ok: ReturnType<typeof json<Ok>>,
+) {
+  const request = { params, query: langQuery };
+  const responses = { 200: ok, ...problems(400, 401, 404, 503) };
+  return createRoute({ method: 'get', path, summary, security, middleware: requireToken, request, responses });
+}
 
-const revisionRoute = createRoute({
-  method: 'get',
-  path: '/{id}/revisions/{n}',
-  summary: 'Read one revision (admin)',
-  security,
-  middleware: requireToken,
-  request: { params: documentParams.extend({ n: z.coerce.number().int().min(1) }), query: langQuery },
-  responses: {
-    200: json(RevisionSummarySchema.extend({ document: ReleaseDocumentSchema }), 'The revision, with its ETag'),
-    ...problems(400, 401, 404, 503),
-  },
-});
+const historyRoute = historyRead(
+  '/{id}/revisions',
+  'List the revisions of a document (admin)',
+  documentParams,
+  json(z.object({ revisions: z.array(RevisionSummarySchema) }), 'Oldest first'),
+);
+
+const revisionRoute = historyRead(
+  '/{id}/revisions/{n}',
+  'Read one revision (admin)',
+  documentParams.extend({ n: z.coerce.number().int().min(1) }),
+  json(RevisionSummarySchema.extend({ document: ReleaseDocumentSchema }), 'The revision, with its ETag'),
+);
 
 const rollbackRoute = createRoute({
   method: 'post',
   path: '/{id}/rollback',
   summary: 'Write a new revision equal to an old one (admin)',
-  security,
-  middleware: [requireToken, jsonBody] as const,
+  ...writeCommon,
   request: {
     params: documentParams,
     query: langQuery,

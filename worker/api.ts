@@ -17,21 +17,14 @@ import type { Fallback, ReleaseReader } from './releases';
  * `app.openapi()` adds no validators: no value is an error here (`lang` falls back to English),
  * and the hot path stays free of them (about 4 µs a request, measured; bench/README.md).
  */
-const langParameter = {
-  name: 'lang',
-  in: 'query',
-  required: false,
-  description: 'Preferred language (BCP 47, e.g. "be" or "uk-UA"). Unknown or malformed values get English.',
-  schema: { type: 'string' },
-} as const;
-
-const idParameter = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'A release id, or "latest" for the newest release',
-  schema: { type: 'string' },
-} as const;
+const stringParameter = (name: string, where: 'path' | 'query', description: string) =>
+  ({ name, in: where, required: where === 'path', description, schema: { type: 'string' } }) as const;
+const langParameter = stringParameter(
+  'lang',
+  'query',
+  'Preferred language (BCP 47, e.g. "be" or "uk-UA"). Unknown or malformed values get English.',
+);
+const idParameter = stringParameter('id', 'path', 'A release id, or "latest" for the newest release');
 
 const ReleaseSummarySchema = z
   .object({ id: z.string(), headline: z.string(), date: z.iso.date(), languages: z.array(z.string()) })

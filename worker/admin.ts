@@ -147,14 +147,8 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const document = c.req.valid('json');
     if (document.id !== id || document.lang !== lang) {
       const path = document.id !== id ? '/id' : '/lang';
-      throw problem(
-        400,
-        'Wrong target',
-        `The body is ${document.id}/${document.lang} but the URL names ${id}/${lang}.`,
-        {
-          errors: [{ path, message: 'must match the URL' }],
-        },
-      );
+      const detail = `The body is ${document.id}/${document.lang} but the URL names ${id}/${lang}.`;
+      throw problem(400, 'Wrong target', detail, { errors: [{ path, message: 'must match the URL' }] });
     }
     const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
     const options = { ...authorship(c), ...base };

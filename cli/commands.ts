@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_LANG } from '../data/lang';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { listDataFiles, readJson } from './data-files';
 import { diffJson } from './diff';
@@ -141,7 +142,7 @@ export async function push(args: string[]): Promise<void> {
     const result = await target.write(document, {
       author: author(),
       message: values.message ?? `Pushed ${file}`,
-      baseRevision: current?.revision ?? 0,
+      basedOn: current,
       force: values.force ?? false,
     });
     console.log(`\n✔ Wrote ${where} revision ${result.revision} (ETag ${result.etag}) to ${target.name}.`);
@@ -151,7 +152,7 @@ export async function push(args: string[]): Promise<void> {
 export async function pull(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { lang: { type: 'string' }, out: { type: 'string', short: 'o' } });
   const id = required(positionals[0], 'pull <id>');
-  const lang = values.lang ?? 'en';
+  const lang = values.lang ?? DEFAULT_LANG;
   await withTarget(values, async (target) => {
     const current = await target.current(id, lang);
     if (!current)
@@ -169,7 +170,7 @@ export async function pull(args: string[]): Promise<void> {
 export async function history(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { lang: { type: 'string' } });
   const id = required(positionals[0], 'history <id>');
-  const lang = values.lang ?? 'en';
+  const lang = values.lang ?? DEFAULT_LANG;
   await withTarget(values, async (target) => {
     const revisions = await target.history(id, lang);
     if (revisions.length === 0)
@@ -186,7 +187,7 @@ export async function rollbackCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(n) || n < 1)
     throw new CliError(`"${positionals[1]}" is not a revision number.`, [], 'Run `history` to list them.');
   await withTarget(values, async (target) => {
-    const result = await target.rollback(id, values.lang ?? 'en', n, {
+    const result = await target.rollback(id, values.lang ?? DEFAULT_LANG, n, {
       author: author(),
       message: values.message ?? '',
     });

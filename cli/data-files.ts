@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOURCE_LANG } from '../data/patterns';
+import { DEFAULT_LANG } from '../data/lang';
 
 export const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
 
@@ -25,7 +25,7 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
     }
   }
   // English first within a release: translations are checked against it when they are written.
-  const rank = (file: DataFile) => (file.lang === SOURCE_LANG ? '' : file.lang);
+  const rank = (file: DataFile) => (file.lang === DEFAULT_LANG ? '' : file.lang);
   return files.sort((a, b) => a.id.localeCompare(b.id) || rank(a).localeCompare(rank(b)));
 }
 

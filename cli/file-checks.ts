@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parityIssues, untranslatedIssues } from '../data/parity';
-import { SOURCE_LANG } from '../data/patterns';
+import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { RELEASES_DIR, readJson } from './data-files';
 
@@ -29,8 +29,8 @@ export async function checkFile(file: string, document: ReleaseDocument): Promis
         `set "id": "${where.id}" and "lang": "${where.lang}", or move the file`,
     );
   }
-  if (document.lang === SOURCE_LANG) return findings;
-  const englishFile = join(dirname(file), `${SOURCE_LANG}.json`);
+  if (document.lang === DEFAULT_LANG) return findings;
+  const englishFile = join(dirname(file), `${DEFAULT_LANG}.json`);
   let english: ReleaseDocument;
   try {
     english = (await readJson(englishFile)) as ReleaseDocument;

@@ -13,6 +13,8 @@ try {
     const written = await target.write(await readJson(file.path), {
       author: 'seed',
       message: `Seeded from ${file.path}`,
+      basedOn: null,
+      force: false,
     });
     console.log(`Seeded ${file.id}/${file.lang} (revision ${written.revision}) from ${file.path}`);
   }

@@ -25,21 +25,37 @@ interface Written {
   etag: string;
 }
 
+/** The current revision as a target gave it, with its ETag: what an edit is based on. */
+interface Current extends StoredRevision {
+  etag: string;
+}
+
+/** A write: who and why, and what it is based on. */
+interface WriteRequest extends Pick<WriteOptions, 'author' | 'message'> {
+  /** The revision the edit started from, as read; `null` creates the document. */
+  basedOn: Current | null;
+  /** Write whatever the current revision is. */
+  force: boolean;
+}
+
 export interface Target {
   /** For messages: "the local store (.wrangler/state/v3)" or the worker's URL. */
   name: string;
-  current(id: string, lang: string): Promise<StoredRevision | null>;
-  write(document: unknown, options: WriteOptions): Promise<Written>;
+  current(id: string, lang: string): Promise<Current | null>;
+  /** Writes `document`, which the store validates first (worker/store.ts). */
+  write(document: unknown, request: WriteRequest): Promise<Written>;
   history(id: string, lang: string): Promise<RevisionSummary[]>;
-  revision(id: string, lang: string, n: number): Promise<StoredRevision | null>;
-  rollback(id: string, lang: string, n: number, options: WriteOptions): Promise<Written>;
+  /** Revision `n`, `null` when there is none. */
+  revision(id: string, lang: string, n: number): Promise<Current | null>;
+  rollback(id: string, lang: string, n: number, options: Pick<WriteOptions, 'author' | 'message'>): Promise<Written>;
   close(): Promise<void>;
 }
 
-const written = (stored: StoredRevision): Written => ({
-  revision: stored.revision,
+const withEtag = (stored: StoredRevision): Current => ({
+  ...stored,
   etag: represent(stored.document, stored.revision).etag,
 });
+const written = ({ revision, etag }: Current): Written => ({ revision, etag });
 
 /** The local store of `npm start`; `persistTo` is its state directory (default .wrangler/state/v3). */
 export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Target> {
@@ -54,20 +70,30 @@ export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Tar
     remoteBindings: false,
   });
   const kv = proxy.env.RELEASES;
-  const conflicts = async <T>(run: () => Promise<T>) => {
+  const refusalsAsCliErrors = async (run: () => Promise<StoredRevision>) => {
     try {
-      return await run();
+      return written(withEtag(await run()));
     } catch (error: unknown) {
       throw asCliError(error);
     }
   };
   return {
     name: `the local store (${persistTo})`,
-    current: (id, lang) => readCurrent(kv, id, lang),
-    write: (document, options) => conflicts(async () => written(await writeRevision(kv, document, options))),
+    current: async (id, lang) => {
+      const stored = await readCurrent(kv, id, lang);
+      return stored && withEtag(stored);
+    },
+    // In this process the store itself checks the base, by revision, under its write lock.
+    write: (document, { basedOn, force, ...options }) =>
+      refusalsAsCliErrors(() =>
+        writeRevision(kv, document, { ...options, force, baseRevision: basedOn?.revision ?? 0 }),
+      ),
     history: (id, lang) => listRevisions(kv, id, lang),
-    revision: (id, lang, n) => readRevision(kv, id, lang, n),
-    rollback: (id, lang, n, options) => conflicts(async () => written(await rollback(kv, id, lang, n, options))),
+    revision: async (id, lang, n) => {
+      const stored = await readRevision(kv, id, lang, n);
+      return stored && withEtag(stored);
+    },
+    rollback: (id, lang, n, options) => refusalsAsCliErrors(() => rollback(kv, id, lang, n, options)),
     close: () => proxy.dispose(),
   };
 }
@@ -119,42 +145,45 @@ export function remoteTarget(origin: string, token: string): Target {
     if (!response.ok) throw await problemError(response);
     return response;
   };
-  const id = (document: unknown) => document as { id: string; lang: string };
-  const meta = (options: WriteOptions) => ({
+  const meta = (options: Pick<WriteOptions, 'author' | 'message'>) => ({
     'X-Revision-Author': encodeURIComponent(options.author),
     'X-Revision-Message': encodeURIComponent(options.message),
   });
-  const revision = async (i: string, lang: string, n: number) =>
-    (await call(`/api/releases/${i}/revisions/${n}?lang=${lang}`))?.json() as Promise<StoredRevision | null>;
   return {
     name: base,
-    async current(i, lang) {
-      const history = await this.history(i, lang);
-      const last = history.at(-1);
-      return last ? revision(i, lang, last.revision) : null;
+    async current(id, lang) {
+      const last = (await this.history(id, lang)).at(-1);
+      return last ? this.revision(id, lang, last.revision) : null;
     },
-    async write(document, options) {
-      const { id: i, lang } = id(document);
-      const precondition: Record<string, string> = options.force
+    async revision(id, lang, n) {
+      const response = await call(`/api/releases/${id}/revisions/${n}?lang=${lang}`);
+      if (!response) return null;
+      // The ETag goes back unchanged in If-Match: the worker checks all of it.
+      const etag = response.headers.get('ETag');
+      if (!etag) throw new CliError(`${base} sent no ETag with revision ${n}.`, [], 'Is it a belarus-release worker?');
+      return { ...((await response.json()) as StoredRevision), etag };
+    },
+    async write(document, { basedOn, force, ...options }) {
+      const { id, lang } = document as { id: string; lang: string };
+      const precondition: Record<string, string> = force
         ? {}
-        : options.baseRevision
-          ? { 'If-Match': `"r${options.baseRevision}-0"` }
+        : basedOn
+          ? { 'If-Match': basedOn.etag }
           : { 'If-None-Match': '*' };
-      const force = options.force ? '&force=true' : '';
-      const response = await call(`/api/releases/${i}?lang=${lang}${force}`, {
+      const forceQuery = force ? '&force=true' : '';
+      const response = await call(`/api/releases/${id}?lang=${lang}${forceQuery}`, {
         method: 'PUT',
         body: JSON.stringify(document),
         headers: { 'Content-Type': 'application/json', ...precondition, ...meta(options) },
       });
       return (await response!.json()) as Written;
     },
-    async history(i, lang) {
-      const response = await call(`/api/releases/${i}/revisions?lang=${lang}`);
+    async history(id, lang) {
+      const response = await call(`/api/releases/${id}/revisions?lang=${lang}`);
       return response ? ((await response.json()) as { revisions: RevisionSummary[] }).revisions : [];
     },
-    revision,
-    async rollback(i, lang, n, options) {
-      const response = await call(`/api/releases/${i}/rollback?lang=${lang}`, {
+    async rollback(id, lang, n, options) {
+      const response = await call(`/api/releases/${id}/rollback?lang=${lang}`, {
         method: 'POST',
         body: JSON.stringify({ revision: n, ...(options.message ? { message: options.message } : {}) }),
         headers: { 'Content-Type': 'application/json', ...meta(options) },

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { LANGUAGES, SOURCE_LANG } from '../data/patterns';
+import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { parse, required, withTarget } from './commands';
 import { listDataFiles, RELEASES_DIR } from './data-files';
@@ -20,7 +20,7 @@ export async function translate(args: string[]): Promise<void> {
   const usage = 'translate <id> <lang>';
   const id = required(positionals[0], usage);
   const lang = required(positionals[1], usage);
-  if (!(LANGUAGES as readonly string[]).includes(lang) || lang === SOURCE_LANG) {
+  if (!(LANGUAGES as readonly string[]).includes(lang) || lang === DEFAULT_LANG) {
     throw new CliError(
       `"${lang}" is not a language to translate into.`,
       [],
@@ -29,7 +29,7 @@ export async function translate(args: string[]): Promise<void> {
   }
   const out = values.out ?? relative(process.cwd(), join(RELEASES_DIR, id, `${lang}.json`));
   await withTarget(values, async (target) => {
-    const english = await target.current(id, SOURCE_LANG);
+    const english = await target.current(id, DEFAULT_LANG);
     if (!english) throw new CliError(`There is no English document ${id}/en in ${target.name}.`, [], 'Push it first.');
     const scaffold = scaffoldOf(english.document, lang, english.revision, relative(dirname(out), JSON_SCHEMA_PATH));
     await mkdir(dirname(out), { recursive: true });
@@ -60,9 +60,9 @@ function scaffoldOf(english: ReleaseDocument, lang: string, revision: number, $s
     $schema,
     id,
     lang,
-    translation: { from: SOURCE_LANG, revision, same: [] },
+    translation: { from: DEFAULT_LANG, revision, same: [] },
     ...rest,
-    quotes: quotes.map(({ text, ...quote }) => ({ text, translatedFrom: SOURCE_LANG, ...quote })),
+    quotes: quotes.map(({ text, ...quote }) => ({ text, translatedFrom: DEFAULT_LANG, ...quote })),
   };
 }
 
@@ -90,7 +90,7 @@ export async function translations(args: string[]): Promise<void> {
 }
 
 async function statusOf(target: Target, id: string): Promise<Status[]> {
-  const english = await target.current(id, SOURCE_LANG);
+  const english = await target.current(id, DEFAULT_LANG);
   if (!english) throw new CliError(`There is no English document ${id}/en in ${target.name}.`, [], 'Push it first.');
   return Promise.all(
     LANGUAGES.slice(1).map(async (lang): Promise<Status> => {
@@ -98,7 +98,7 @@ async function statusOf(target: Target, id: string): Promise<Status[]> {
       const from = current?.document.translation?.revision;
       if (!current || from === undefined) return { lang, state: 'missing' };
       if (from >= english.revision) return { lang, state: 'up to date', revision: from };
-      const base = await target.revision(id, SOURCE_LANG, from);
+      const base = await target.revision(id, DEFAULT_LANG, from);
       const changed = diffJson(base?.document ?? {}, english.document).map(
         (line) => /^. (\S*?):/.exec(line)?.[1] ?? line,
       );

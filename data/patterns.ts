@@ -8,9 +8,3 @@ export const LANG_PATTERN = /^[a-z]{2,3}$/;
 
 /** Release ids are URL slugs. `latest` is reserved: it names the newest release. */
 export const ID_PATTERN = /^(?!latest$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** The language every release is written in first; every other language translates it. */
-export const SOURCE_LANG = 'en';
-
-/** The languages the facts are published in: English first, then its translations. */
-export const LANGUAGES = [SOURCE_LANG, 'be', 'ru', 'uk', 'pl', 'lt'] as const;

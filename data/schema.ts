@@ -4,7 +4,8 @@
  * it for editors, and the widget imports only its types.
  */
 import { z } from 'zod';
-import { ID_PATTERN, LANG_PATTERN, SOURCE_LANG } from './patterns';
+import { DEFAULT_LANG } from './lang';
+import { ID_PATTERN, LANG_PATTERN } from './patterns';
 
 /**
  * Plain text: never HTML. Angle brackets and control characters are refused so that no
@@ -73,7 +74,7 @@ const SourceSchema = z.strictObject({
  * translates, so that it can be checked against it and reported as behind when English moves on.
  */
 const TranslationSchema = z.strictObject({
-  from: z.literal(SOURCE_LANG).describe('the language translated from: always the English document'),
+  from: z.literal(DEFAULT_LANG).describe('the language translated from: always the English document'),
   revision: z.int().min(1).max(1_000_000).describe('the revision of the English document translated'),
   same: z
     .array(
@@ -118,7 +119,7 @@ export type Source = z.infer<typeof SourceSchema>;
 
 /** Ids must be unique and every reference (source, speaker, envoy) must resolve. */
 function checkReferences(doc: ReleaseDocument, ctx: z.RefinementCtx): void {
-  const english = doc.lang === SOURCE_LANG;
+  const english = doc.lang === DEFAULT_LANG;
   if (english && doc.translation) {
     ctx.addIssue({ code: 'custom', path: ['translation'], message: 'the English document is no translation' });
   }

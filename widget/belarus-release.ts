@@ -3,8 +3,9 @@
  * view, strings, styles and loading live beside it.
  */
 import { html, LitElement, nothing } from 'lit';
+import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
-import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
+import { ID_PATTERN } from '../data/patterns';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
 import { LoadController, type LoadState } from './loader';
 import { stringsFor } from './strings';
@@ -153,7 +154,9 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   #load(url: string, inline: string | null, signal: AbortSignal): Promise<Loaded> {
-    return inline !== null ? Promise.resolve().then(() => accept(() => JSON.parse(inline))) : this.#fetch(url, signal);
+    return inline !== null
+      ? Promise.resolve().then(() => validateByRendering(() => JSON.parse(inline)))
+      : this.#fetch(url, signal);
   }
 
   async #fetch(url: string, signal: AbortSignal): Promise<Loaded> {
@@ -166,7 +169,7 @@ export class BelarusReleaseElement extends LitElement {
       throw new ProblemError({ title, status: response.status, detail: String(body.detail ?? title) });
     }
     const data: unknown = await response.json().catch(() => null);
-    const loaded = accept(() => data);
+    const loaded = validateByRendering(() => data);
     const etag = response.headers.get('ETag');
     this.#cached = etag ? { url, etag, loaded } : undefined;
     return loaded;
@@ -191,9 +194,7 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   #lang(): string {
-    const tag = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || '';
-    const primary = tag.split(/[-_]/)[0]!.toLowerCase();
-    return LANG_PATTERN.test(primary) ? primary : 'en';
+    return normaliseLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
   #theme(): Theme {
@@ -224,11 +225,11 @@ function problemOf(error: unknown, origin: string): WidgetProblem {
  * the schema, but inline data has not: building the full view once (templates only, no DOM)
  * touches every field, so a malformed document fails here and not while rendering.
  */
-function accept(read: () => unknown): Loaded {
+function validateByRendering(read: () => unknown): Loaded {
   try {
     const doc = read() as ReleaseDocument;
     const model = toFactBoxModel(doc);
-    renderFacts(model, stringsFor('en'), 'en', 'full');
+    renderFacts(model, stringsFor(DEFAULT_LANG), DEFAULT_LANG, 'full');
     return { doc, model };
   } catch {
     throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });

@@ -1,18 +1,17 @@
 /**
- * The worker's Hono app: headers every response carries, the routes, and one error shape.
+ * The worker's Hono app: the route files mounted as sub-apps, who may read what (by path), the
+ * answers to methods a path does not serve (derived from the routes), and one error shape.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { ADMIN_PATH, addAdminRoutes } from './admin';
-import { documentAdminRoutes } from './admin-openapi';
-import { addReadRoutes } from './api';
+import { adminRoutes } from './admin';
+import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
-import { edgeHeaders } from './headers';
-import { problem, problemResponse } from './problem';
+import { publicReads, securityHeaders, type AppEnv } from './headers';
+import { answerOtherMethods } from './methods';
+import { errorResponse, invalidRequest, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
-import { addPageRoutes } from './pages';
-import { addWidgetRoutes } from './widget';
+import { pageRoutes } from './pages';
+import { scriptRoutes } from './widget';
 
 export type AppOptions = ReleaseReaderOptions;
 
@@ -22,8 +21,9 @@ export type AppOptions = ReleaseReaderOptions;
  * @example
  * export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>;
  */
-export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env }> {
-  const app = new OpenAPIHono<{ Bindings: Env }>();
+export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  // Sub-apps mounted below inherit the hook: a request that fails a route's schemas gets a problem.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: invalidRequest });
   // One reader per KV binding: the binding is the same object for every request an isolate
   // serves, so the cache survives across requests.
   const readers = new WeakMap<KVNamespace, ReleaseReader>();
@@ -33,18 +33,15 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
     return reader;
   };
 
-  // Reads are public: any origin, no credentials. Everything else gets the security headers only.
-  const isPublic = (method: string, path: string) =>
-    ['GET', 'HEAD', 'OPTIONS'].includes(method) &&
-    !ADMIN_PATH.test(path) &&
-    (path.startsWith('/api/') || ['/healthz', '/widget.js', '/embed.js', '/oembed'].includes(path));
-  app.use(edgeHeaders({ isPublic }));
+  app.use(securityHeaders);
+  // Reads open to every origin: the JSON API, what an embedder loads, oEmbed, the health check.
+  // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
+  for (const path of ['/api/*', '/widget.js', '/embed.js', '/oembed', '/healthz']) app.use(path, publicReads);
 
-  addReadRoutes(app, readerFor);
-  addWidgetRoutes(app, readerFor);
-  addPageRoutes(app, readerFor);
-  addAdminRoutes(app, readerFor);
-  documentAdminRoutes(app);
+  app.route('/api/releases', readRoutes(readerFor));
+  app.route('/api/releases', adminRoutes(readerFor));
+  app.route('/', scriptRoutes());
+  app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -54,21 +51,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
       description: 'Facts about the December 2025 release of 123 Belarusian political prisoners, with sources.',
     },
   });
-
-  const reads = ['GET', 'HEAD', 'OPTIONS'];
-  allowOnly(app, '/api/releases', reads);
-  allowOnly(app, '/api/releases/:id', [...reads, 'PUT']);
-  allowOnly(app, '/api/releases/:id/revisions', ['GET', 'HEAD']);
-  allowOnly(app, '/api/releases/:id/revisions/:n', ['GET', 'HEAD']);
-  allowOnly(app, '/api/releases/:id/rollback', ['POST']);
-  allowOnly(app, '/api/openapi.json', reads);
-  allowOnly(app, '/healthz', reads);
-  allowOnly(app, '/widget.js', reads);
-  allowOnly(app, '/embed.js', reads);
-  allowOnly(app, '/oembed', reads);
-  allowOnly(app, '/releases/:id', ['GET', 'HEAD']);
-  allowOnly(app, '/embed/:id', ['GET', 'HEAD']);
-  allowOnly(app, '/', ['GET', 'HEAD']);
+  answerOtherMethods(app);
 
   app.notFound((c) =>
     problemResponse({
@@ -78,28 +61,6 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<{ Bindings: Env
       detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API lives under /api/releases; /api/openapi.json describes it.`,
     }),
   );
-  app.onError((error) => {
-    if (error instanceof HTTPException) return error.getResponse();
-    console.error('unhandled error', error);
-    return problemResponse({
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'The worker failed to answer this request. Try again; if it persists, report it.',
-    });
-  });
+  app.onError(errorResponse);
   return app;
-}
-
-/**
- * Answers 405 with `Allow` for the methods a path does not serve. Registered after the real
- * handlers, so it only runs when none of them matched.
- */
-function allowOnly(app: Hono<{ Bindings: Env }>, path: string, methods: string[]): void {
-  const allow = methods.join(', ');
-  app.all(path, (c) => {
-    throw problem(405, 'Method Not Allowed', `${c.req.method} is not supported here. Allowed: ${allow}.`, {
-      headers: { Allow: allow },
-    });
-  });
 }

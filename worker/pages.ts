@@ -3,29 +3,31 @@
  * JavaScript off, with meta tags, JSON-LD and oEmbed discovery), the iframe page, the oEmbed
  * endpoint, and the demo page with the three ways to embed.
  */
-import type { Context, Hono } from 'hono';
-import { html } from 'hono/html';
+import { Hono, type Context } from 'hono';
+import { html, raw } from 'hono/html';
+import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { factBoxHtml, fallbackHtml, jsonLd } from './fact-box-html';
-import { SECURITY_HEADERS } from './headers';
+import { EMBED_CSP, PAGE_CSP, SECURITY_HEADERS, type AppEnv } from './headers';
 import { CACHE_CONTROL } from './http-cache';
 import { problem } from './problem';
-import { normaliseLang, type ReleaseReader } from './releases';
+import type { ReleaseReader } from './releases';
 
-/** Our own scripts and inline styles only; never framed. */
-const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-/** The iframe page may be framed by any site; nothing else is more permissive. */
-const EMBED_CSP =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors *";
 /** The iframe's size when the host page does not listen to its height messages. */
-export const EMBED_SIZE = { width: 600, height: 520 };
+const EMBED_SIZE = { width: 600, height: 520 };
 
 const PAGE_STYLE = `body{font-family:system-ui,sans-serif;line-height:1.5;max-width:44rem;margin:2rem auto;padding:0 1rem}
 .count strong{font-size:2em;color:#0b5cad}blockquote{margin:0;border-inline-start:3px solid #0b5cad;padding-inline-start:.75em}
 pre{background:#f3f3f3;padding:1rem;overflow-x:auto;white-space:pre-wrap}`;
 
-export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader): void {
+/**
+ * The page routes and oEmbed, to mount at /.
+ *
+ * @example
+ * app.route('/', pageRoutes(readerFor));
+ */
+export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/releases/:id', async (c) => {
     const { doc, ui, origin } = await release(c, readerFor);
     const page = pageUrl(origin, doc.id, ui);
@@ -82,7 +84,7 @@ export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env
           >
         </body>
       </html>`;
-    // Complete headers, so edgeHeaders adds no X-Frame-Options: this page is made to be framed.
+    // Complete headers, so securityHeaders adds no X-Frame-Options: this page is made to be framed.
     const { 'X-Frame-Options': _framed, ...security } = SECURITY_HEADERS;
     return c.html(body, 200, { ...security, 'Content-Security-Policy': EMBED_CSP, 'Cache-Control': CACHE_CONTROL });
   });
@@ -118,6 +120,21 @@ export function addPageRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env
       { 'Cache-Control': 'public, max-age=3600' },
     );
   });
+
+  app.get('/', async (c) => {
+    const reader = readerFor(c.env);
+    const { value: releases } = await reader.list(DEFAULT_LANG);
+    // A release with no English document has no snippet here, rather than breaking the page.
+    const served = await Promise.all(releases.map(({ id }) => reader.get(id, DEFAULT_LANG)));
+    const docs = served.flatMap((s) => (s ? [s.value.document] : []));
+    const origin = new URL(c.req.url).origin;
+    const snippets = await Promise.all(docs.map((doc) => embedSnippets(origin, doc)));
+    return c.html(demoPage(origin, snippets), 200, {
+      'Content-Security-Policy': PAGE_CSP,
+      'Cache-Control': 'no-cache',
+    });
+  });
+  return app;
 }
 
 /** How every page starts: language, charset, viewport, title and canonical link (head left open). */
@@ -133,7 +150,7 @@ function opening(lang: string, title: string, canonical: string) {
         <link rel="canonical" href="${canonical}" />`;
 }
 
-async function release(c: Context<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader) {
+async function release(c: Context<AppEnv>, readerFor: (env: Env) => ReleaseReader) {
   const id = c.req.param('id')!;
   const ui = normaliseLang(c.req.query('lang'));
   const served = await readerFor(c.env).get(id, ui);
@@ -142,13 +159,13 @@ async function release(c: Context<{ Bindings: Env }>, readerFor: (env: Env) => R
 }
 
 /** The canonical URL of a release page: the id, never `latest`; `lang` only when not English. */
-export function pageUrl(origin: string, id: string, lang: string): string {
-  return `${origin}/releases/${id}${lang === 'en' ? '' : `?lang=${lang}`}`;
+function pageUrl(origin: string, id: string, lang: string): string {
+  return `${origin}/releases/${id}${lang === DEFAULT_LANG ? '' : `?lang=${lang}`}`;
 }
 
 /** The iframe snippet of a release: what oEmbed returns and the demo page shows. */
-export async function iframeHtml(origin: string, doc: ReleaseDocument, lang: string, width: number, height: number) {
-  const src = `${origin}/embed/${doc.id}${lang === 'en' ? '' : `?lang=${lang}`}`;
+async function iframeHtml(origin: string, doc: ReleaseDocument, lang: string, width: number, height: number) {
+  const src = `${origin}/embed/${doc.id}${lang === DEFAULT_LANG ? '' : `?lang=${lang}`}`;
   // prettier-ignore
   const iframe = html`<iframe src="${src}" width="${width}" height="${height}" title="${doc.headline}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
   return String(await iframe);
@@ -158,4 +175,60 @@ export async function iframeHtml(origin: string, doc: ReleaseDocument, lang: str
 function clampTo(max: string | undefined, fallback: number): number {
   const limit = Number(max);
   return Number.isInteger(limit) && limit > 0 ? Math.min(limit, fallback) : fallback;
+}
+
+/** The three ways to embed a release, for the demo page: script, iframe and oEmbed. */
+async function embedSnippets(origin: string, doc: ReleaseDocument) {
+  const page = pageUrl(origin, doc.id, DEFAULT_LANG);
+  const fallback = String(fallbackHtml(doc, DEFAULT_LANG, page)).trim();
+  const script = `<script type="module" src="${origin}/widget.js"></script>\n<belarus-release release="${doc.id}">\n  ${fallback}\n</belarus-release>`;
+  const iframe = await iframeHtml(origin, doc, DEFAULT_LANG, EMBED_SIZE.width, EMBED_SIZE.height);
+  return html`<section>
+    <h2>${doc.headline}</h2>
+    <p>A script and the element, with fallback content for readers where the script never runs:</p>
+    <pre><code>${script}</code></pre>
+    <p>Where scripts are stripped, an iframe (it reports its height to the parent with postMessage):</p>
+    <pre><code>${iframe}</code></pre>
+    <p>For CMSs that take oEmbed, the page URL: <code>${page}</code></p>
+  </section>`;
+}
+
+/** The element in each theme and variant, with labels in a few languages. */
+const DEMO_EXAMPLES: [string, string][] = [
+  ['Light, full, English', '<belarus-release theme="light" lang="en"></belarus-release>'],
+  ['Dark, full, Belarusian labels', '<belarus-release theme="dark" lang="be"></belarus-release>'],
+  ['Light, compact, Ukrainian labels', '<belarus-release theme="light" variant="compact" lang="uk"></belarus-release>'],
+  ['Dark, compact, Lithuanian labels', '<belarus-release theme="dark" variant="compact" lang="lt"></belarus-release>'],
+];
+
+const DEMO_STYLE = `body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1.5rem}
+pre{background:#f3f3f3;padding:1rem;overflow-x:auto}`;
+
+/** The demo page at `/`: the element as a site owner would use it, and the snippets to copy. */
+function demoPage(origin: string, snippets: unknown[]) {
+  return html`${opening(DEFAULT_LANG, 'belarus-release: the embeddable fact box', `${origin}/`)}
+        <script type="module" src="/widget.js"></script>
+        <style>
+          ${DEMO_STYLE}
+        </style>
+      </head>
+      <body>
+        <h1>belarus-release</h1>
+        <p>A fact box about the December 2025 release of Belarusian political prisoners, in any page.</p>
+        <div class="grid">
+          ${DEMO_EXAMPLES.map(
+            ([title, tag]) =>
+              html`<section>
+                <h2>${title}</h2>
+                ${raw(tag)}
+                <pre><code>${tag}</code></pre>
+              </section>`,
+          )}
+        </div>
+        <h2>Embed it</h2>
+        ${snippets}
+        <p><a href="/api/openapi.json">The API (OpenAPI 3.1)</a></p>
+      </body>
+    </html>`;
 }

@@ -1,10 +1,14 @@
 /**
  * Errors on the wire: `application/problem+json` (RFC 9457), one shape for every route.
- * Handlers throw {@link problem}; `app.onError` turns anything else into a 500 of the same shape.
+ * Handlers throw {@link problem}; requests that fail their route's schemas get
+ * {@link invalidRequest}; `app.onError` turns anything else into the same shape with
+ * {@link errorResponse}.
  */
-import { z } from 'zod';
+import type { Hook } from '@hono/zod-openapi';
+import type { Env } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 
 export const ProblemSchema = z
   .object({
@@ -47,4 +51,50 @@ export function problem(
   const { headers, ...members } = extra;
   const body: Problem = { type: 'about:blank', title, status, detail, ...members };
   return new HTTPException(status, { message: detail, res: problemResponse(body, headers) });
+}
+
+/** What each validation target is called in a problem's detail. */
+const PARTS: Record<string, string> = { json: 'body', query: 'query string', param: 'path', header: 'headers' };
+
+/**
+ * The `defaultHook` of every OpenAPIHono app here: a request that fails its route's schemas is
+ * answered 400 with every failing JSON path (of the body, query or path parameters) in `errors`.
+ *
+ * @example
+ * const app = new OpenAPIHono({ defaultHook: invalidRequest });
+ */
+export function invalidRequest(result: Parameters<Hook<unknown, Env, string, void>>[0]): void {
+  if (result.success) return;
+  const errors = result.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  const part = PARTS[result.target] ?? result.target;
+  throw problem(
+    400,
+    result.target === 'json' ? 'Invalid document' : 'Invalid request',
+    `The ${part} has ${errors.length} error(s); each is listed with its JSON path.`,
+    { type: 'tag:belarus-release,2025:invalid-document', errors },
+  );
+}
+
+/**
+ * The problem response for an error no handler turned into one: an HTTPException keeps its
+ * status (hono's own, such as a malformed body, carry no response of ours), anything else is
+ * logged and answered 500.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HTTPException) {
+    if (error.res) return error.getResponse();
+    return problemResponse({ type: 'about:blank', title: error.message, status: error.status, detail: error.message });
+  }
+  console.error('unhandled error', error);
+  return problemResponse({
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'The worker failed to answer this request. Try again; if it persists, report it.',
+  });
+}
+
+/** A zod issue path as a JSON Pointer (RFC 6901): ["people", 0, "name"] → "/people/0/name". */
+function jsonPath(path: PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('') || '/';
 }

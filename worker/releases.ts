@@ -3,14 +3,12 @@
  * KV, or the copy bundled at build time, and which fallback, if any, that was.
  */
 import type { KVNamespace } from './kv';
-import { LANG_PATTERN } from '../data/patterns';
+import { DEFAULT_LANG } from '../data/lang';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache } from './cache';
 import { represent, type Representation } from './representation';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
-
-const DEFAULT_LANG = 'en';
 
 /** Where a fallback came from: the last good copy in memory, or the build-time bundle. */
 export type Fallback = 'memory' | 'bundled';
@@ -146,13 +144,4 @@ function bundled(): NonNullable<typeof bundledCopies> {
     return { entry, representation: represent(document, 0) };
   });
   return bundledCopies;
-}
-
-/**
- * The language to serve for a `lang` query value: its primary subtag in lower case
- * ("be-BY" → "be"), or English for anything missing or malformed. Never an error.
- */
-export function normaliseLang(raw: string | undefined): string {
-  const primary = raw?.split(/[-_]/)[0]?.toLowerCase();
-  return primary && LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
 }

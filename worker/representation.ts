@@ -3,7 +3,7 @@
  * read path, the admin API and the CLI all derive ETags here, so they always agree.
  */
 import type { ReleaseDocument } from '../data/schema';
-import { fingerprint } from './http-cache';
+import { revisionEtag } from './etag';
 
 /** A document ready to send: serialised once, with its validator. */
 export interface Representation {
@@ -16,10 +16,7 @@ export interface Representation {
   etag: string;
 }
 
-/**
- * Serialises a document once. The ETag names the revision and a hash of the bytes, so it stays
- * unique even when revisions restart (a new KV namespace) or the bundled copy (revision 0) changes.
- */
+/** Serialises a document once, with the ETag of its revision (worker/etag.ts). */
 export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument, revision: number): Representation {
   const body = JSON.stringify(document);
   return {
@@ -28,7 +25,6 @@ export function represent({ $schema: _editorOnly, ...document }: ReleaseDocument
     revision,
     document,
     body,
-    etag: `"r${revision}-${fingerprint(body)}"`,
+    etag: revisionEtag(revision, body),
   };
 }
-

@@ -2,14 +2,13 @@
  * The CLI as an editor runs it (`node cli/bin.js …`, what `npx belarus-release` runs), against
  * both targets: a local store in a temporary directory, and a worker started on 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
 import type { ReleaseDocument } from '../../data/schema';
+import { cli } from './run';
 
 const SEED = 'data/releases/belarus-2025-12/en.json';
 const TOKEN = 'cli-test-token';
@@ -19,18 +18,6 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'belarus-release-cli-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['cli/bin.js', ...args], {
-      env: { ...process.env, BELARUS_RELEASE_AUTHOR: 'tester', BELARUS_RELEASE_TOKEN: '' },
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error: unknown) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, out: stdout, err: stderr };
-  }
-}
 
 /** A copy of the seed document with `edit` applied, written to a file in the temp dir. */
 async function edited(name: string, edit: (doc: ReleaseDocument & Record<string, unknown>) => void): Promise<string> {
@@ -77,31 +64,92 @@ describe('belarus-release validate', () => {
   });
 });
 
-describe('the local store', { timeout: 180_000 }, () => {
-  it('pushes, diffs, refuses bad input, shows history and rolls back, writing nothing on error', async () => {
-    const state = ['--persist-to', join(dir, 'local-state')];
-    const first = await cli('push', SEED, '-m', 'first', ...state);
-    expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Wrote belarus-2025-12\/en revision 1 \(ETag "r1-[0-9a-f]{8}"\)/);
+describe('the local store', () => {
+  const ID = 'belarus-2025-12';
+  /** After beforeAll: revision 1 is the seed, revision 2 has another headline. */
+  let seeded: string;
+  const pushes: Awaited<ReturnType<typeof cli>>[] = [];
+  let seedHeadline: string;
+  beforeAll(async () => {
+    seeded = join(dir, 'seeded');
+    seedHeadline = JSON.parse(await readFile(SEED, 'utf8')).headline;
+    const edit = await edited('edited.json', (d) => (d.headline = 'A new headline'));
+    pushes.push(await cli('push', SEED, '-m', 'first', '--persist-to', seeded));
+    pushes.push(await cli('push', edit, '-m', 'second', '--persist-to', seeded));
+  });
 
-    const good = await edited('good.json', (d) => (d.headline = 'A new headline'));
-    expect((await cli('diff', good, ...state)).out).toContain('~ /headline:');
-    const dry = await cli('push', good, '--dry-run', ...state);
+  /** A copy of the seeded store, for a test that writes (or must show it wrote nothing). */
+  async function copyOfSeeded(): Promise<string[]> {
+    const copy = await mkdtemp(join(dir, 'state-'));
+    await cp(seeded, copy, { recursive: true });
+    return ['--persist-to', copy];
+  }
+  const revisions = async (state: string[]) => (await cli('history', ID, ...state)).out.trim().split('\n').length;
+
+  it('push creates revision 1, then 2, and prints each ETag', () => {
+    expect(pushes.map((p) => p.code)).toEqual([0, 0]);
+    expect(pushes[0]!.out).toMatch(/Wrote belarus-2025-12\/en revision 1 \(ETag "r1-[0-9a-f]{8}"\)/);
+    expect(pushes[1]!.out).toMatch(/Wrote belarus-2025-12\/en revision 2 \(ETag "r2-[0-9a-f]{8}"\)/);
+  });
+
+  it('diff shows the change by JSON path', async () => {
+    const { code, out } = await cli('diff', SEED, '--persist-to', seeded);
+    expect(code).toBe(0);
+    expect(out).toContain(`~ /headline: "A new headline" → "${seedHeadline}"`);
+  });
+
+  it('a dry run shows the change and writes nothing', async () => {
+    const state = await copyOfSeeded();
+    const dry = await cli('push', SEED, '--dry-run', ...state);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('~ /headline:');
     expect(dry.out).toContain('Dry run: nothing written');
+    expect(await revisions(state)).toBe(2);
+  });
 
+  it('an invalid push exits 1 with the JSON path, and writes nothing', async () => {
+    const state = await copyOfSeeded();
     const bad = await edited('bad-push.json', (d) => (d.released.count = -1));
-    expect((await cli('push', bad, ...state)).code).toBe(1);
-    expect((await cli('push', good, ...state)).out).toContain('revision 2');
+    const { code, err } = await cli('push', bad, ...state);
+    expect(code).toBe(1);
+    expect(err).toContain('✘ ERROR:');
+    expect(err).toContain('/released/count');
+    expect(await revisions(state)).toBe(2);
+  });
 
-    const log = await cli('history', 'belarus-2025-12', ...state);
-    expect(log.out.trim().split('\n')).toHaveLength(2);
-    expect(log.out).toContain('tester');
+  it('history lists every revision with its author and message', async () => {
+    const { code, out } = await cli('history', ID, '--persist-to', seeded);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\s*1 {2}\S+ {2}tester {2}first$/);
+    expect(lines[1]).toMatch(/^\s*2 {2}\S+ {2}tester {2}second$/);
+  });
 
-    expect((await cli('rollback', 'belarus-2025-12', '9', ...state)).err).toContain('There is no revision 9');
-    expect((await cli('rollback', 'belarus-2025-12', '1', ...state)).out).toContain('revision 3');
+  it('rollback to a missing revision fails, and writes nothing', async () => {
+    const state = await copyOfSeeded();
+    const { code, err } = await cli('rollback', ID, '9', ...state);
+    expect(code).toBe(1);
+    expect(err).toContain('There is no revision 9');
+    expect(await revisions(state)).toBe(2);
+  });
+
+  it('rollback adds a revision equal to the old one', async () => {
+    const state = await copyOfSeeded();
+    const { code, out } = await cli('rollback', ID, '1', ...state);
+    expect(code).toBe(0);
+    expect(out).toMatch(/revision 3 \(ETag "r3-[0-9a-f]{8}"\) equals revision 1/);
+    expect(await revisions(state)).toBe(3);
+    expect((await cli('diff', SEED, ...state)).out).toContain('No changes against revision 3');
+  });
+
+  it('pull writes the current document to a file that names the JSON Schema', async () => {
     const out = join(dir, 'pulled.json');
-    await cli('pull', 'belarus-2025-12', '--out', out, ...state);
-    expect(JSON.parse(await readFile(out, 'utf8')).headline).toBe(JSON.parse(await readFile(SEED, 'utf8')).headline);
+    const { code } = await cli('pull', ID, '--out', out, '--persist-to', seeded);
+    expect(code).toBe(0);
+    const pulled = JSON.parse(await readFile(out, 'utf8'));
+    expect(pulled.headline).toBe('A new headline');
+    expect(pulled.$schema).toMatch(/release\.schema\.json$/);
   });
 });
 

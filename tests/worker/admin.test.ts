@@ -82,6 +82,18 @@ describe('PUT /api/releases/:id', () => {
     expect(forced.status).toBe(200);
   });
 
+  it('refuses an ETag naming the current revision with another hash, and a weak one, with 412', async () => {
+    await store();
+    const { request } = freshApp();
+    const etag = await currentEtag(request);
+    for (const ifMatch of ['"r1-00000000"', `W/${etag}`]) {
+      const response = await request(URL_EN, put({ ...seedDocument(), headline: 'Forged' }, { 'If-Match': ifMatch }));
+      expect(response.status, ifMatch).toBe(412);
+      expect(await response.json()).toMatchObject({ status: 412 });
+    }
+    await expectUnchanged(1);
+  });
+
   const badRequests: [string, () => RequestInit, number, RegExp][] = [
     ['no token', () => put(seedDocument(), { Authorization: '' }), 401, /Bearer/],
     ['a wrong token', () => put(seedDocument(), { Authorization: 'Bearer wrong-token' }), 401, /Bearer/],
@@ -158,6 +170,26 @@ describe('PUT /api/releases/:id', () => {
     });
     expect(response.headers.get('Access-Control-Allow-Methods')).not.toContain('PUT');
   });
+});
+
+describe('parameters', () => {
+  const auth = { headers: { Authorization: `Bearer ${TOKEN}` } };
+  const invalid: [string, string, RequestInit, string][] = [
+    ['a malformed lang', `/api/releases/${SEED_ID}/revisions?lang=EN`, auth, '/lang'],
+    ['a revision number that is not one', `/api/releases/${SEED_ID}/revisions/first?lang=en`, auth, '/n'],
+    ['force=yes', `${URL_EN}&force=yes`, put(seedDocument()), '/force'],
+  ];
+  for (const [what, path, init, failing] of invalid) {
+    it(`answers 400 with the failing parameter for ${what}, and writes nothing`, async () => {
+      await store();
+      const response = await freshApp().request(path, init);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      const { errors } = (await response.json()) as { errors: { path: string }[] };
+      expect(errors.map((e) => e.path)).toEqual([failing]);
+      await expectUnchanged(1);
+    });
+  }
 });
 
 describe('history and rollback', () => {

@@ -159,6 +159,26 @@ describe('CORS and security headers', () => {
     expect(response.headers.get('Access-Control-Allow-Credentials')).toBeNull();
   });
 
+  for (const path of ['/api/releases', '/api/openapi.json', '/widget.js', '/oembed', '/healthz']) {
+    it(`answers a preflight for ${path}`, async () => {
+      const response = await freshApp().request(path, {
+        method: 'OPTIONS',
+        headers: { ...ORIGIN, 'Access-Control-Request-Method': 'GET' },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    });
+  }
+
+  it('answers no preflight on the admin paths under /api/releases', async () => {
+    const response = await freshApp().request(`/api/releases/${SEED_ID}/revisions`, {
+      method: 'OPTIONS',
+      headers: { ...ORIGIN, 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
   it('exposes the ETag, language and fallback headers to scripts', async () => {
     await store();
     const response = await freshApp().request(`/api/releases/${SEED_ID}`, { headers: ORIGIN });
@@ -181,6 +201,12 @@ describe('errors', () => {
     ['PUT', '/api/openapi.json', 'GET, HEAD, OPTIONS'],
     ['PATCH', '/healthz', 'GET, HEAD, OPTIONS'],
     ['DELETE', `/api/releases/${SEED_ID}/revisions/1`, 'GET, HEAD'],
+    ['OPTIONS', `/api/releases/${SEED_ID}/revisions`, 'GET, HEAD'],
+    ['GET', `/api/releases/${SEED_ID}/rollback`, 'POST'],
+    ['POST', '/widget.js', 'GET, HEAD, OPTIONS'],
+    ['PUT', '/oembed', 'GET, HEAD, OPTIONS'],
+    ['POST', `/releases/${SEED_ID}`, 'GET, HEAD'],
+    ['OPTIONS', '/', 'GET, HEAD'],
   ];
   for (const [method, path, allow] of wrongMethods) {
     it(`answers ${method} ${path} with 405, Allow and a problem`, async () => {
@@ -190,6 +216,18 @@ describe('errors', () => {
       expect((await problemOf(response)).detail).toContain(method);
     });
   }
+
+  it('answers 405 on every path the app serves, naming the method it was registered with', async () => {
+    const { app, request } = freshApp();
+    const routes = app.routes.filter((r) => r.method !== 'ALL');
+    expect(routes.length).toBeGreaterThan(10);
+    for (const { method, path } of routes) {
+      const concrete = path.replace(/:id/, SEED_ID).replace(/:n/, '1');
+      const response = await request(concrete, { method: 'PATCH' });
+      expect(response.status, `PATCH ${concrete}`).toBe(405);
+      expect(response.headers.get('Allow')?.split(', '), `PATCH ${concrete}`).toContain(method);
+    }
+  });
 
   it('answers an unknown path with a 404 problem', async () => {
     const response = await freshApp().request('/wp-admin/');

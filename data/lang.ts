@@ -1,0 +1,27 @@
+/**
+ * Which language a reader gets, decided the same way by the worker and the element. Without
+ * zod, so that the widget bundle can import it.
+ */
+import { LANG_PATTERN } from './patterns';
+
+/**
+ * The language every release is written in first: the source the translations are made from,
+ * and what a reader gets when their language is missing.
+ */
+export const DEFAULT_LANG = 'en';
+
+/** The languages the facts are published in: English first, then its translations. */
+export const LANGUAGES = [DEFAULT_LANG, 'be', 'ru', 'uk', 'pl', 'lt'] as const;
+
+/**
+ * The language to serve for a BCP 47 tag: its primary subtag in lower case ("be-BY" → "be"),
+ * or {@link DEFAULT_LANG} for anything missing or malformed. Never an error.
+ *
+ * @example
+ * normaliseLang('uk-UA'); // 'uk'
+ * normaliseLang('<script>'); // 'en'
+ */
+export function normaliseLang(tag: string | null | undefined): string {
+  const primary = (tag ?? '').split(/[-_]/)[0]!.toLowerCase();
+  return LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
+}

@@ -5,9 +5,9 @@
  */
 import { createRoute, z, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { normaliseLang } from '../data/lang';
+import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import { ReleaseDocumentSchema } from '../data/schema';
-import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
+import { BEHIND_HEADER, FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL, fingerprint, ifNoneMatchHits } from './http-cache';
 import { ProblemSchema, problem } from './problem';
 import type { Fallback, ReleaseReader } from './releases';
@@ -27,14 +27,24 @@ const langParameter = stringParameter(
 const idParameter = stringParameter('id', 'path', 'A release id, or "latest" for the newest release');
 
 const ReleaseSummarySchema = z
-  .object({ id: z.string(), headline: z.string(), date: z.iso.date(), languages: z.array(z.string()) })
+  .object({
+    id: z.string(),
+    headline: z.string(),
+    lang: z.string().describe('The language of the headline: the one asked for when the release has it, else English'),
+    date: z.iso.date(),
+    languages: z.array(z.string()).describe('Every language the release is published in'),
+  })
   .meta({ id: 'ReleaseSummary' });
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 const cachingHeaders = z.object({
   ETag: z.string().describe('Changes with every revision of the document'),
   'Cache-Control': z.string(),
-  'Content-Language': z.string().describe('The language served'),
+  'Content-Language': z.string().describe('The language served (on the index: every language of its headlines)'),
+  [BEHIND_HEADER]: z
+    .string()
+    .optional()
+    .describe('On a translation English has revised since: how many revisions it is behind'),
   [FALLBACK_HEADER]: z
     .enum(['memory', 'bundled'])
     .optional()
@@ -83,9 +93,10 @@ const getReleaseRoute = createRoute({
 export function readRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(listReleasesRoute, async (c) => {
-    const lang = normaliseLang(c.req.query('lang'));
-    const { value, fallback } = await readerFor(c.env).list(lang);
+    const { value, fallback } = await readerFor(c.env).list(normaliseLang(c.req.query('lang')));
     const body = JSON.stringify({ releases: value });
+    // Content-Language names what was served: each headline is in the language asked for or in English.
+    const lang = [...new Set(value.map((release) => release.lang))].sort().join(', ') || DEFAULT_LANG;
     return send(c, { body, etag: `W/"${fingerprint(body)}"`, lang }, fallback);
   });
 
@@ -95,7 +106,7 @@ export function readRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono<
     if (!served) {
       throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists the releases there are.`);
     }
-    return send(c, served.value, served.fallback);
+    return send(c, served.value, served.fallback, served.behind);
   });
   return app;
 }
@@ -115,11 +126,12 @@ interface ResponseHeaders {
 const prepared = new WeakMap<Sendable, ResponseHeaders>();
 
 /** A 200 with the body, or a body-less 304 with the same validators and caching headers. */
-function send(c: Context, sendable: Sendable, fallback: Fallback | undefined): Response {
-  let headers = fallback ? undefined : prepared.get(sendable);
+function send(c: Context, sendable: Sendable, fallback: Fallback | undefined, behind?: number): Response {
+  const usual = !fallback && !behind;
+  let headers = usual ? prepared.get(sendable) : undefined;
   if (!headers) {
-    headers = headersFor(sendable, fallback);
-    if (!fallback) prepared.set(sendable, headers);
+    headers = headersFor(sendable, fallback, behind);
+    if (usual) prepared.set(sendable, headers);
   }
   if (ifNoneMatchHits(c.req.header('If-None-Match'), sendable.etag)) {
     return new Response(null, { status: 304, headers: headers.notModified });
@@ -127,7 +139,7 @@ function send(c: Context, sendable: Sendable, fallback: Fallback | undefined): R
   return new Response(sendable.body, { status: 200, headers: headers.ok });
 }
 
-function headersFor({ etag, lang }: Sendable, fallback: Fallback | undefined): ResponseHeaders {
+function headersFor({ etag, lang }: Sendable, fallback: Fallback | undefined, behind?: number): ResponseHeaders {
   const notModified: Record<string, string> = {
     ...SECURITY_HEADERS,
     ...READ_CORS_HEADERS,
@@ -136,5 +148,6 @@ function headersFor({ etag, lang }: Sendable, fallback: Fallback | undefined): R
     'Content-Language': lang,
   };
   if (fallback) notModified[FALLBACK_HEADER] = fallback;
+  if (behind) notModified[BEHIND_HEADER] = String(behind);
   return { notModified, ok: { ...notModified, 'Content-Type': 'application/json; charset=utf-8' } };
 }

@@ -8,6 +8,8 @@
 import type { MiddlewareHandler } from 'hono';
 
 export const FALLBACK_HEADER = 'X-Data-Fallback';
+/** On a translation that English has revised since: by how many revisions (the element says so). */
+export const BEHIND_HEADER = 'X-Translation-Behind';
 
 /** What every route sees: the bindings, and whether this request is a public read. */
 export interface AppEnv {
@@ -44,7 +46,7 @@ export const EMBED_CSP = `${PAGE_SOURCES}; frame-ancestors *`;
  */
 export const READ_CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': `ETag, Content-Language, ${FALLBACK_HEADER}`,
+  'Access-Control-Expose-Headers': `ETag, Content-Language, ${FALLBACK_HEADER}, ${BEHIND_HEADER}`,
 };
 
 /** The answer to a CORS preflight for a public read. */

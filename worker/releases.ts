@@ -16,11 +16,15 @@ export type Fallback = 'memory' | 'bundled';
 export interface Served<T> {
   value: T;
   fallback?: Fallback;
+  /** For a translation: how many revisions English has gained since the one it translates. */
+  behind?: number;
 }
 
 export interface ReleaseSummary {
   id: string;
   headline: string;
+  /** The language of `headline`: the one asked for when the release has it, else English. */
+  lang: string;
   date: string;
   languages: string[];
 }
@@ -60,9 +64,21 @@ export class ReleaseReader {
     if (!target) return null;
     for (const candidate of new Set([lang, DEFAULT_LANG])) {
       const served = await this.#document(target, candidate);
-      if (served) return served;
+      if (served) return this.#withStaleness(served);
     }
     return null;
+  }
+
+  /**
+   * Says how far a translation is behind English, from the index this isolate already holds (no
+   * extra KV read): English's current revision against the one the translation names.
+   */
+  async #withStaleness(served: Served<Representation>): Promise<Served<Representation>> {
+    const base = served.value.document.translation;
+    if (!base) return served;
+    const english = (await this.#entries()).value.find((e) => e.id === served.value.id && e.lang === base.from);
+    const behind = (english?.revision ?? 0) - base.revision;
+    return behind > 0 ? { ...served, behind } : served;
   }
 
   /** Forgets what this isolate holds of a document (and the index), after writing it. */
@@ -123,7 +139,7 @@ function summarise(entries: CurrentEntry[], lang: string): ReleaseSummary[] {
     const shown =
       versions.find((v) => v.lang === lang) ?? versions.find((v) => v.lang === DEFAULT_LANG) ?? versions[0]!;
     const languages = versions.map((v) => v.lang).sort();
-    return { id, headline: shown.headline, date: shown.date, languages };
+    return { id, headline: shown.headline, lang: shown.lang, date: shown.date, languages };
   });
   return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }

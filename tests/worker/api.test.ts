@@ -182,7 +182,9 @@ describe('CORS and security headers', () => {
   it('exposes the ETag, language and fallback headers to scripts', async () => {
     await store();
     const response = await freshApp().request(`/api/releases/${SEED_ID}`, { headers: ORIGIN });
-    expect(response.headers.get('Access-Control-Expose-Headers')).toBe('ETag, Content-Language, X-Data-Fallback');
+    expect(response.headers.get('Access-Control-Expose-Headers')).toBe(
+      'ETag, Content-Language, X-Data-Fallback, X-Translation-Behind',
+    );
   });
 
   it('lets third-party pages load the JSON but not frame it', async () => {

@@ -133,3 +133,46 @@ describe('PUT /api/releases/:id?lang=ru', () => {
     expect(await readCurrent(env.RELEASES, SEED_ID, 'ru')).toBeNull();
   });
 });
+
+describe('reading translations through the API', () => {
+  it('answers each language in that language, with Content-Language saying so', async () => {
+    await store();
+    for (const doc of Object.values(TRANSLATIONS)) await store(doc);
+    const { request } = freshApp();
+    for (const lang of ['en', ...Object.keys(TRANSLATIONS)]) {
+      const response = await request(`/api/releases/${SEED_ID}?lang=${lang}`);
+      expect(response.headers.get('Content-Language')).toBe(lang);
+      expect(((await response.json()) as ReleaseDocument).lang).toBe(lang);
+      const index = await request(`/api/releases?lang=${lang}`);
+      expect(index.headers.get('Content-Language')).toBe(lang);
+      const { releases } = (await index.json()) as {
+        releases: { headline: string; lang: string; languages: string[] }[];
+      };
+      expect(releases[0]).toMatchObject({ lang, languages: ['be', 'en', 'lt', 'pl', 'ru', 'uk'] });
+      expect(releases[0]!.headline).toBe(lang === 'en' ? seedDocument().headline : TRANSLATIONS[lang]!.headline);
+    }
+  });
+
+  it('names English on an index whose headlines fell back to English', async () => {
+    await store();
+    const response = await freshApp().request('/api/releases?lang=ru');
+    expect(response.headers.get('Content-Language')).toBe('en');
+    expect(((await response.json()) as { releases: { lang: string }[] }).releases[0]!.lang).toBe('en');
+  });
+
+  it('tells a client how many revisions English gained since the translation, and nothing when up to date', async () => {
+    await store();
+    await store(russian());
+    const { request } = freshApp({ ttlMs: 0 });
+    const current = await request(`/api/releases/${SEED_ID}?lang=ru`);
+    expect(current.headers.get('X-Translation-Behind')).toBeNull();
+    await store({ ...seedDocument(), headline: 'Belarus has freed 123 political prisoners' });
+    await store({ ...seedDocument(), headline: 'Belarus has freed 123 prisoners' });
+    const behind = await request(`/api/releases/${SEED_ID}?lang=ru`);
+    expect(behind.headers.get('X-Translation-Behind')).toBe('2');
+    const etag = behind.headers.get('ETag')!;
+    const revalidated = await request(`/api/releases/${SEED_ID}?lang=ru`, { headers: { 'If-None-Match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('X-Translation-Behind')).toBe('2');
+  });
+});

@@ -1,11 +1,13 @@
 /**
  * What an embedder loads: `/widget.js` (the element, built from widget/ by cli/build-widget.ts),
- * `/embed.js` (the iframe page's height reporter) and `/`, a demo page with the element in each
+ * `/widget/strings/:lang.json` (its labels in a language other than English), `/embed.js` (the
+ * iframe page's height reporter) and `/`, a demo page with the element in each
  * theme, variant and a few languages, and the three ways to embed each release.
  */
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { WIDGET_JS } from '../dist/widget-bundle';
+import { stringsFor, UI_LANGUAGES } from '../factbox/translations';
 import { fallbackHtml } from './fact-box-html';
 import { READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
@@ -21,10 +23,10 @@ new ResizeObserver(post).observe(document.documentElement);
 `;
 
 /** Module scripts are fetched in CORS mode, so other origins need the CORS headers too. */
-const scriptHeaders = (code: string) => ({
+const assetHeaders = (code: string, type = 'text/javascript') => ({
   ...SECURITY_HEADERS,
   ...READ_CORS_HEADERS,
-  'Content-Type': 'text/javascript; charset=utf-8',
+  'Content-Type': `${type}; charset=utf-8`,
   'Cache-Control': 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400',
   ETag: `"w-${fingerprint(code)}"`,
 });
@@ -37,11 +39,18 @@ const DEMO_CSP =
   "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 export function addWidgetRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: Env) => ReleaseReader): void {
-  for (const [path, code] of [
+  const assets: [path: string, body: string, type?: string][] = [
     ['/widget.js', WIDGET_JS],
     ['/embed.js', EMBED_JS],
-  ] as const) {
-    const headers = scriptHeaders(code);
+    // The element's labels in the other languages it speaks (factbox/translations.ts).
+    ...UI_LANGUAGES.filter((lang) => lang !== 'en').map((lang): [string, string, string] => [
+      `/widget/strings/${lang}.json`,
+      JSON.stringify(stringsFor(lang)),
+      'application/json',
+    ]),
+  ];
+  for (const [path, code, type] of assets) {
+    const headers = assetHeaders(code, type);
     app.get(path, (c) => {
       const notModified = ifNoneMatchHits(c.req.header('If-None-Match'), headers.ETag);
       return new Response(notModified ? null : code, { status: notModified ? 304 : 200, headers });

@@ -42,8 +42,6 @@ export interface FactBoxModel {
   context: { text: string }[];
   /** Publisher, the title of the work, link (http(s) or `#`), and the outlet it relays. */
   sources: Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'>[];
-  /** Opening and closing quotation marks of the document's language. */
-  marks: readonly [string, string];
   /** The compact box: the first names, "and N more" for the rest of the count, and one quote. */
   compact: { names: string; more: string; quote: QuoteView | undefined };
   /** The canonical page of this release in the reader's language: compact's "All facts". */
@@ -52,15 +50,6 @@ export interface FactBoxModel {
 
 /** How many names the compact box gives before "and N more": two fit a 200 px box. */
 const COMPACT_NAMES = 2;
-
-/** Quotation marks by the language of the quoted words. */
-const MARKS: Readonly<Record<string, readonly [string, string]>> = {
-  be: ['«', '»'],
-  ru: ['«', '»'],
-  uk: ['«', '»'],
-  pl: ['„', '”'],
-  lt: ['„', '“'],
-};
 
 /**
  * @param ui the language of `labels`
@@ -100,7 +89,6 @@ export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin =
     quotes,
     context: doc.context,
     sources: doc.sources.map((s) => ({ ...s, url: httpOnly(s.url) })),
-    marks: MARKS[doc.lang] ?? ['“', '”'],
     compact: {
       names: freed
         .slice(0, COMPACT_NAMES)

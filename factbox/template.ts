@@ -7,6 +7,7 @@
  * The template keeps to what both tags read alike: quoted attribute values, text and nested
  * templates, arrays, and `null` for nothing (never `false`, which Lit would print). No Lit-only
  * bindings (`@event`, `?attr`, `.prop`): the element listens on its own wrapper instead.
+ * Quotation marks come from `<q>`, in the style of the quote's language (`quotes: auto`).
  */
 import type { FactBoxModel, QuoteView } from './model';
 
@@ -22,11 +23,12 @@ export interface FactBoxOptions {
   /** Prefix of the box's ids (headline, the rest of the facts): unique per box on a page. */
   id: string;
   /**
-   * full only: the key facts (count, headline, date, summary, who was freed), a button, and
-   * the rest, which stays in the markup (for print and for `aria-controls`); the element hides
-   * it while `expanded` is false. Without it, everything and no button, as the pages show it.
+   * full only, for the element: the key facts (count, headline, date, summary, who was freed),
+   * a "Show all facts" button saying whether the rest is `expanded`, then the rest, which
+   * stays in the markup (for print and `aria-controls`) and the element hides while collapsed.
+   * Absent: everything and no button, as the pages show it.
    */
-  toggle?: { expanded: boolean } | undefined;
+  expanded?: boolean | undefined;
 }
 
 /**
@@ -44,7 +46,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       : h`<div part="${part}"><h3>${title}</h3><div lang="${m.lang}">${body}</div></div>`;
   const quote = (q: QuoteView) =>
     h`<figure>
-      <blockquote cite="${q.url}"><p>${m.marks[0]}${q.text}${m.marks[1]}</p></blockquote>
+      <blockquote cite="${q.url}"><p><q>${q.text}</q></p></blockquote>
       <figcaption>— ${q.speaker}, ${q.role}${q.context ? h` ${q.context}` : null}${
         // English is the only source language (design.md), so the note names it.
         q.translatedFrom === 'en' ? h` <span class="note" lang="${m.ui}">(${s.translated})</span>` : null
@@ -110,8 +112,8 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       ),
     ),
   ];
-  if (!o.toggle) return h`${header}${people}${rest}`;
-  const { expanded } = o.toggle;
+  if (o.expanded === undefined) return h`${header}${people}${rest}`;
+  const { expanded } = o;
   return h`<div class="key">${header}${people}</div>
     <div class="end">
       <button type="button" class="toggle" aria-expanded="${String(expanded)}" aria-controls="${o.id}-more">

@@ -9,7 +9,7 @@ import type { ReleaseDocument } from '../data/schema';
 import { factPageUrl, toFactBoxModel } from '../factbox/model';
 import type { Variant } from '../factbox/template';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
-import { fetchRelease, ProblemError, problemOf, type Revalidation } from './fetch';
+import { fetchRelease, ProblemError, problemOf } from './fetch';
 import { fit } from './fit';
 import { ENGLISH_LABELS, labelsFor, type Labels } from './labels';
 import { LoadController, type LoadState } from './loader';
@@ -92,18 +92,17 @@ export class BelarusReleaseElement extends LitElement {
   #labels: Labels = ENGLISH_LABELS;
   /** The last failure, kept on screen while a retry runs. */
   #problem: WidgetProblem | undefined;
-  /** The last document from the network, to revalidate with `If-None-Match`. */
-  #cached: Revalidation | undefined;
   #width = 0;
   readonly #resized = new ResizeObserver(() => {
     // Only a new width can change what fits; the height is the box's own doing.
     if (this.offsetWidth !== this.#width) this.#fit();
   });
 
+  // A new URL or new inline data loads again (inline data is read, never fetched).
   readonly #loader = new LoadController(
     this,
-    () => [this.#url(), this.#inlineData()] as const,
-    ([url, inline], signal) => this.#load(url, inline, signal),
+    () => this.#url() + (this.#inlineData() ?? ''),
+    (signal) => this.#load(signal),
   );
 
   constructor() {
@@ -112,21 +111,13 @@ export class BelarusReleaseElement extends LitElement {
     this.theme = 'auto';
     this.variant = 'full';
     this.expanded = false;
+    // Observed for the element's life: the observer is only reachable from the element.
+    this.#resized.observe(this);
   }
 
   /** Fetches the facts again, conditionally: an unchanged document costs a 304. */
   refresh(): void {
     this.#loader.run();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resized.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resized.disconnect();
   }
 
   protected override render() {
@@ -136,13 +127,11 @@ export class BelarusReleaseElement extends LitElement {
     const [ui, strings] = loaded ? state.value.labels : this.#labels;
     const collapsed = loaded && variant === 'full' && !this.expanded;
     const theme = this.theme === 'light' || this.theme === 'dark' ? this.theme : 'auto';
-    // The landmark is named by the headline; from the second box on, with its number too.
-    const label = boxes > 1 ? `${this.#id}-h ${this.#id}-n` : `${this.#id}-h`;
     return html`<section
       part="box"
       class="box ${theme} ${collapsed ? 'collapsed' : ''}"
       lang=${ui}
-      aria-labelledby=${loaded ? label : nothing}
+      aria-labelledby=${loaded ? `${this.#id}-h ${this.#id}-n` : nothing}
       aria-busy=${state.status === 'pending'}
       @click=${this.#clicked}
     >
@@ -158,7 +147,12 @@ export class BelarusReleaseElement extends LitElement {
               )
             : waiting([...this.children].some((child) => child.localName !== 'script'))
       }
-      <span id="${this.#id}-n" hidden>${this.#n}</span>
+      <span id="${this.#id}-n" hidden
+        >${
+          // The landmark is named by the headline; from the second box on, with its number too.
+          this.#n > 1 ? this.#n : ''
+        }</span
+      >
     </section>`;
   }
 
@@ -192,28 +186,18 @@ export class BelarusReleaseElement extends LitElement {
    * The document and the labels, or a problem; the problem stays on screen while a retry runs.
    * The labels are waited for either way: the error is said in the reader's language too.
    */
-  async #load(url: string, inline: string | null, signal: AbortSignal): Promise<Loaded> {
-    const data =
-      inline !== null
-        ? Promise.resolve().then(() => JSON.parse(inline) as unknown)
-        : fetchRelease(url, this.#cached, signal).then(({ doc, revalidation }) => {
-            this.#cached = revalidation;
-            return doc;
-          });
-    const [result, labels] = await Promise.all([
-      data.then(accept).then(
-        (doc) => ({ doc }),
-        (error: unknown) => ({ error }),
-      ),
-      labelsFor(this.#lang(), this.#origin()),
-    ]);
-    this.#labels = labels;
-    if ('error' in result) {
-      if (!signal.aborted) this.#problem = problemOf(result.error, this.#origin());
-      throw result.error;
+  async #load(signal: AbortSignal): Promise<Loaded> {
+    const labels = labelsFor(this.#lang(), this.#origin());
+    try {
+      const doc = accept(this.#inlineData() ?? (await fetchRelease(this.#url(), signal)));
+      this.#labels = await labels;
+      this.#problem = undefined;
+      return { doc, labels: this.#labels };
+    } catch (error) {
+      this.#labels = await labels;
+      if (!signal.aborted) this.#problem = problemOf(error, this.#origin());
+      throw error;
     }
-    this.#problem = undefined;
-    return { doc: result.doc, labels };
   }
 
   #url(): string {
@@ -252,7 +236,8 @@ export class BelarusReleaseElement extends LitElement {
  */
 function accept(data: unknown): ReleaseDocument {
   try {
-    const doc = data as ReleaseDocument;
+    // Inline data is text; the API's is parsed already.
+    const doc = (typeof data === 'string' ? JSON.parse(data) : data) as ReleaseDocument;
     facts(toFactBoxModel(doc, 'en', ENGLISH_LABELS[1]), 'full', '', true);
     return doc;
   } catch {

@@ -1,15 +1,8 @@
 /**
- * Getting a release document from the API: conditionally when the element holds a copy (an
- * unchanged document costs a 304), and every failure as a problem in the API's own shape.
+ * Getting a release document from the API: conditionally when this page already holds a copy
+ * (an unchanged document costs a 304), and every failure as a problem in the API's own shape.
  */
 import type { WidgetProblem } from './events';
-
-/** The last document from the network and its ETag, to revalidate with `If-None-Match`. */
-export interface Revalidation {
-  url: string;
-  etag: string;
-  doc: unknown;
-}
 
 /** Thrown inside the element only, to carry a problem to its error state and event. */
 export class ProblemError extends Error {
@@ -18,20 +11,19 @@ export class ProblemError extends Error {
   }
 }
 
+/** The last copy of each URL on this page and its ETag, to revalidate with `If-None-Match`. */
+const copies = new Map<string, { etag: string; doc: unknown }>();
+
 /**
- * The parsed body at `url` (not yet checked), with what to revalidate it by next time.
+ * The parsed body at `url` (not yet checked).
  *
  * @example
- * const { doc, revalidation } = await fetchRelease(url, previous, signal);
+ * const doc = await fetchRelease(`${origin}/api/releases/latest?lang=en`, signal);
  */
-export async function fetchRelease(
-  url: string,
-  cached: Revalidation | undefined,
-  signal: AbortSignal,
-): Promise<{ doc: unknown; revalidation: Revalidation | undefined }> {
-  const hit = cached?.url === url ? cached : undefined;
-  const response = await fetch(url, { signal, headers: hit ? { 'If-None-Match': hit.etag } : {} });
-  if (response.status === 304 && hit) return { doc: hit.doc, revalidation: hit };
+export async function fetchRelease(url: string, signal: AbortSignal): Promise<unknown> {
+  const copy = copies.get(url);
+  const response = await fetch(url, { signal, headers: copy ? { 'If-None-Match': copy.etag } : {} });
+  if (response.status === 304 && copy) return copy.doc;
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as Partial<WidgetProblem>;
     const title = typeof body.title === 'string' ? body.title : `HTTP ${response.status}`;
@@ -39,7 +31,8 @@ export async function fetchRelease(
   }
   const doc: unknown = await response.json().catch(() => null);
   const etag = response.headers.get('ETag');
-  return { doc, revalidation: etag ? { url, etag, doc } : undefined };
+  if (etag) copies.set(url, { etag, doc });
+  return doc;
 }
 
 /** The problem an error carries, or a network error: fetch rejects with no more to say. */

@@ -11,14 +11,11 @@
  * fit(shadowRoot.querySelector('.box.collapsed'));
  */
 export function fit(box: HTMLElement): void {
-  const people = box.querySelector('.key [part=people]');
-  const [, ...others] = people?.querySelectorAll('li') ?? [];
-  // The people heading goes with the first person: never a heading over nothing.
-  const blocks = [box.querySelector('.summary'), people, ...others].filter((b) => b !== null);
+  // In order: the summary, who was freed with its first person (never a heading over
+  // nothing), then each further person.
+  const blocks = [...box.querySelectorAll('.summary,.key [part=people],.key li+li')];
   for (const block of blocks) block.classList.remove('cut');
   const height = parseFloat(getComputedStyle(box).minHeight);
   // Each pass lays out the key facts only (the rest is display: none), a handful at most.
-  while (blocks.length > 0 && box.getBoundingClientRect().height > height + 0.5) {
-    blocks.pop()!.classList.add('cut');
-  }
+  while (blocks.length > 0 && box.getBoundingClientRect().height > height) blocks.pop()!.classList.add('cut');
 }

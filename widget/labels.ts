@@ -1,8 +1,8 @@
 /**
  * The element's labels in the reader's language. English is built in; another language's are
- * fetched from the worker (GET /widget/strings/:lang.json) once a page, in parallel with the
- * facts: six languages' strings would not fit the element's size budget, and an English page
- * should not pay for the other five.
+ * fetched from the worker (GET /widget/strings/:lang.json, cached by the browser) in parallel
+ * with the facts: six languages' strings would not fit the element's size budget, and an
+ * English page should not pay for the other five.
  */
 import { ENGLISH, type UiStrings } from '../factbox/strings';
 
@@ -14,9 +14,6 @@ export const ENGLISH_LABELS: Labels = ['en', ENGLISH];
 /** The languages the worker has strings for, besides English (factbox/translations.ts). */
 const FETCHED = ['be', 'ru', 'uk', 'pl', 'lt'];
 
-/** One request a language a page, shared by every box; a failed one is tried again next time. */
-const requests = new Map<string, Promise<Labels>>();
-
 /**
  * The labels for `lang`, from the worker at `origin`; English when it has none, or when they
  * cannot be had (the box then speaks English rather than not at all).
@@ -26,20 +23,14 @@ const requests = new Map<string, Promise<Labels>>();
  */
 export function labelsFor(lang: string, origin: string): Promise<Labels> {
   if (!FETCHED.includes(lang)) return Promise.resolve(ENGLISH_LABELS);
-  const url = `${origin}/widget/strings/${lang}.json`;
-  const request =
-    requests.get(url) ??
-    fetch(url)
-      .then((response) => response.json())
-      .then((strings: UiStrings): Labels => {
-        // Every label a string, or none: a box half in English would be worse than all in it.
-        for (const key in ENGLISH) if (typeof strings[key as keyof UiStrings] !== 'string') throw new TypeError(url);
-        return [lang, strings];
-      })
-      .catch(() => {
-        requests.delete(url);
-        return ENGLISH_LABELS;
-      });
-  requests.set(url, request);
-  return request;
+  return fetch(`${origin}/widget/strings/${lang}.json`)
+    .then((response) => {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.json();
+    })
+    .then(
+      // A label the worker lacks stays English rather than blank.
+      (strings: Partial<UiStrings>): Labels => [lang, { ...ENGLISH, ...strings }],
+      () => ENGLISH_LABELS,
+    );
 }

@@ -15,7 +15,7 @@ export const styles = css`
     --_border: var(--belarus-release-border, light-dark(#d0d0d0, #3a3d45));
     --_radius: var(--belarus-release-radius, 8px);
     --_space: var(--belarus-release-spacing, 16px);
-    --_height: var(--belarus-release-height, 32em);
+    --_height: var(--belarus-release-height, 36em);
     display: block;
     font: var(--belarus-release-font, inherit);
     line-height: 1.45;
@@ -28,7 +28,7 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   :host([variant='compact']) {
-    --_height: var(--belarus-release-height, 26em);
+    --_height: var(--belarus-release-height, 30em);
   }
   :host([hidden]) {
     display: none;
@@ -79,7 +79,6 @@ export const styles = css`
   }
   .count {
     color: var(--_accent);
-    line-height: 1.2;
   }
   .count strong {
     font-size: 2.4em;
@@ -97,14 +96,9 @@ export const styles = css`
   blockquote {
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.75em;
-    margin-inline: 0;
   }
   a {
     color: var(--_accent);
-  }
-  :focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   /* The transparent border is what forced-colours mode paints: the button stays a button. */
   button {
@@ -139,16 +133,10 @@ export const styles = css`
     flex: 1;
     background: repeating-linear-gradient(var(--_border) 0 1em, transparent 0 1.8em);
   }
-  /* Paper: every fact, black on white, whatever the theme. */
+  /* Paper: every fact, dark on white whatever the theme (backgrounds do not print). */
   @media print {
-    :host {
-      --_accent: #000;
-      --_bg: #fff;
-      --_text: #000;
-      --_muted: #333;
-      --_border: #000;
-    }
     .box {
+      color-scheme: light;
       min-height: 0;
     }
     .toggle {

@@ -14,7 +14,7 @@ import { factBox, type Variant } from '../factbox/template';
  * render(facts(toFactBoxModel(doc, 'en'), 'full', 'br1', false), root);
  */
 export function facts(model: FactBoxModel, variant: Variant, id: string, expanded: boolean) {
-  return factBox(html, model, { variant, level: 2, id, toggle: variant === 'full' ? { expanded } : undefined });
+  return factBox(html, model, { variant, level: 2, id, expanded });
 }
 
 /**

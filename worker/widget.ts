@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { WIDGET_JS } from '../dist/widget-bundle';
+import { RESERVE_STYLE } from '../factbox/snippet';
 import { stringsFor, UI_LANGUAGES } from '../factbox/translations';
 import { fallbackHtml } from './fact-box-html';
 import { READ_CORS_HEADERS, SECURITY_HEADERS } from './headers';
@@ -66,11 +67,14 @@ export function addWidgetRoutes(app: Hono<{ Bindings: Env }>, readerFor: (env: E
     const snippets = await Promise.all(
       releases.map(async (doc) => {
         const page = pageUrl(origin, doc.id, 'en');
-        const script = `<script type="module" src="${origin}/widget.js"></script>\n<belarus-release release="${doc.id}">\n  ${String(fallbackHtml(doc, 'en', page)).trim()}\n</belarus-release>`;
+        const script = `<script type="module" src="${origin}/widget.js"></script>\n${RESERVE_STYLE}\n<belarus-release release="${doc.id}">\n  ${String(fallbackHtml(doc, 'en', page)).trim()}\n</belarus-release>`;
         const iframe = await iframeHtml(origin, doc, 'en', EMBED_SIZE.width, EMBED_SIZE.height);
         return html`<section>
           <h2>${doc.headline}</h2>
-          <p>A script and the element, with fallback content for readers where the script never runs:</p>
+          <p>
+            A script, a style that keeps the box's place until the script arrives, and the element, with fallback
+            content for readers where the script never runs:
+          </p>
           <pre><code>${script}</code></pre>
           <p>Where scripts are stripped, an iframe (it reports its height to the parent with postMessage):</p>
           <pre><code>${iframe}</code></pre>
@@ -102,6 +106,7 @@ function demoPage(snippets: unknown[]) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>belarus-release: the embeddable fact box</title>
         <script type="module" src="/widget.js"></script>
+        ${raw(RESERVE_STYLE)}
         <style>
           body {
             font-family: system-ui, sans-serif;

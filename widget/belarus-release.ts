@@ -92,11 +92,12 @@ export class BelarusReleaseElement extends LitElement {
   #labels: Labels = ENGLISH_LABELS;
   /** The last failure, kept on screen while a retry runs. */
   #problem: WidgetProblem | undefined;
-  #width = 0;
-  readonly #resized = new ResizeObserver(() => {
-    // Only a new width can change what fits; the height is the box's own doing.
-    if (this.offsetWidth !== this.#width) this.#fit();
-  });
+  /**
+   * Fits again when the box's width (or its font) changes. It watches the button's row, whose
+   * size fitting never changes: watching the box itself, which fitting resizes, would make
+   * the observer report a loop to the page.
+   */
+  readonly #resized = new ResizeObserver(() => this.#fit());
 
   // A new URL or new inline data loads again (inline data is read, never fetched).
   readonly #loader = new LoadController(
@@ -111,8 +112,6 @@ export class BelarusReleaseElement extends LitElement {
     this.theme = 'auto';
     this.variant = 'full';
     this.expanded = false;
-    // Observed for the element's life: the observer is only reachable from the element.
-    this.#resized.observe(this);
   }
 
   /** Fetches the facts again, conditionally: an unchanged document costs a 304. */
@@ -169,6 +168,9 @@ export class BelarusReleaseElement extends LitElement {
   /** Fits a collapsed box, then announces each new state once it is on screen. */
   protected override updated(): void {
     this.#fit();
+    this.#resized.disconnect();
+    const end = this.renderRoot.querySelector('.end');
+    if (end) this.#resized.observe(end);
     const state = this.#loader.state;
     if (state === this.#announced) return;
     this.#announced = state;
@@ -177,7 +179,6 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   #fit(): void {
-    this.#width = this.offsetWidth;
     const box = this.renderRoot.querySelector<HTMLElement>('.collapsed');
     if (box) fit(box);
   }

@@ -35,8 +35,11 @@ afterAll(async () => {
 async function open(width: number, attrs: string, height = 740): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[]; painted: boolean };
+    const w = window as unknown as { shifts: number[]; painted: boolean; errors: string[] };
     w.shifts = [];
+    w.errors = [];
+    // A ResizeObserver loop is reported here, not thrown.
+    addEventListener('error', (event) => w.errors.push(event.message));
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.shifts.push((entry as PerformanceEntry & { value: number }).value);
     }).observe({ type: 'layout-shift', buffered: true });
@@ -132,6 +135,26 @@ describe('the box on a news site', () => {
       }
     });
   }
+
+  it('fits its key facts again when the window narrows and widens, with no ResizeObserver loop', async () => {
+    const page = await open(1280, '');
+    try {
+      const host = page.locator('belarus-release');
+      const shown = () => host.evaluate((el) => el.shadowRoot!.querySelectorAll('.key li:not(.cut)').length);
+      const height = () => host.evaluate((el) => el.getBoundingClientRect().height);
+      expect(await shown()).toBe(4);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect.poll(shown).toBeLessThan(4);
+      expect(await height()).toBe(576);
+      expect(await faults(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 740 });
+      await expect.poll(shown).toBe(4);
+      expect(await height()).toBe(576);
+      expect(await page.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   for (const attrs of ['', 'expanded']) {
     it(`lets the wheel scroll the page over the box at 200% zoom${attrs ? ', expanded' : ''}`, async () => {

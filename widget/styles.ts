@@ -82,6 +82,7 @@ export const styles = css`
   }
   .count strong {
     font-size: 2.4em;
+    line-height: 1;
   }
   .muted,
   .date,
@@ -89,9 +90,6 @@ export const styles = css`
   figcaption {
     color: var(--_muted);
     font-size: 0.9em;
-  }
-  .sent {
-    display: block;
   }
   blockquote {
     border-inline-start: 3px solid var(--_accent);
@@ -124,8 +122,10 @@ export const styles = css`
       display: none;
     }
   }
-  /* A collapsed box fades out over its last lines: there is more. */
+  /* A collapsed box fades out at the foot of its key facts, over their last line when they
+     reach it: there is more. */
   .collapsed .key {
+    flex: 1;
     mask-image: linear-gradient(#000 calc(100% - 2em), #0003);
   }
   /* Text-like bars: a gradient, so the skeleton needs no markup and no inline styles. */

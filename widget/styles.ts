@@ -77,12 +77,13 @@ export const styles = css`
   ul {
     padding-inline-start: 1.2em;
   }
+  /* Tight enough that a wrapped label stays under its number, loose enough for its glyphs. */
   .count {
     color: var(--_accent);
+    line-height: 1.2;
   }
   .count strong {
     font-size: 2.4em;
-    line-height: 1;
   }
   .muted,
   .date,

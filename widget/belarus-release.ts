@@ -9,12 +9,12 @@ import type { ReleaseDocument } from '../data/schema';
 import { factPageUrl, toFactBoxModel } from '../factbox/model';
 import type { Variant } from '../factbox/template';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
-import { fetchRelease, ProblemError, problemOf } from './fetch';
+import { fetchRelease, problemOf } from './fetch';
 import { fit } from './fit';
 import { ENGLISH_LABELS, labelsFor, type Labels } from './labels';
 import { LoadController, type LoadState } from './loader';
 import { styles } from './styles';
-import { facts, failed, waiting } from './view';
+import { accept, facts, failed, waiting } from './view';
 
 export { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent };
 
@@ -227,22 +227,6 @@ export class BelarusReleaseElement extends LitElement {
 
   #inlineData(): string | null {
     return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
-  }
-}
-
-/**
- * A document the element can show, or a problem saying it cannot. Data from the API has passed
- * the schema, but inline data has not: building the full view once (templates only, no DOM)
- * touches every field, so a malformed document fails here and not while rendering.
- */
-function accept(data: unknown): ReleaseDocument {
-  try {
-    // Inline data is text; the API's is parsed already.
-    const doc = (typeof data === 'string' ? JSON.parse(data) : data) as ReleaseDocument;
-    facts(toFactBoxModel(doc, 'en', ENGLISH_LABELS[1]), 'full', '', true);
-    return doc;
-  } catch {
-    throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });
   }
 }
 

@@ -3,15 +3,18 @@
  * Lit's `html`), the error with its retry, and the loading state.
  */
 import { html, nothing } from 'lit';
-import type { FactBoxModel } from '../factbox/model';
+import type { ReleaseDocument } from '../data/schema';
+import { toFactBoxModel, type FactBoxModel } from '../factbox/model';
 import type { UiStrings } from '../factbox/strings';
 import { factBox, type Variant } from '../factbox/template';
+import { ProblemError } from './fetch';
+import { ENGLISH_LABELS } from './labels';
 
 /**
  * The facts: full opens on the key facts with a button for the rest, unless `expanded`.
  *
  * @example
- * render(facts(toFactBoxModel(doc, 'en'), 'full', 'br1', false), root);
+ * render(facts(toFactBoxModel(doc, 'en', ENGLISH), 'full', 'br1', false), root);
  */
 export function facts(model: FactBoxModel, variant: Variant, id: string, expanded: boolean) {
   return factBox(html, model, { variant, level: 2, id, expanded });
@@ -34,4 +37,20 @@ export function failed(s: UiStrings, busy: boolean, page: string | undefined) {
 /** The site owner's fallback content if there is any, else a skeleton of the box. */
 export function waiting(hasFallback: boolean) {
   return hasFallback ? html`<slot></slot>` : html`<div class="skeleton"></div>`;
+}
+
+/**
+ * A document the element can show, or a problem saying it cannot. Data from the API has passed
+ * the schema, but inline data has not: building the full view once (templates only, no DOM)
+ * touches every field, so a malformed document fails here and not while rendering.
+ */
+export function accept(data: unknown): ReleaseDocument {
+  try {
+    // Inline data is text; the API's is parsed already.
+    const doc = (typeof data === 'string' ? JSON.parse(data) : data) as ReleaseDocument;
+    facts(toFactBoxModel(doc, 'en', ENGLISH_LABELS[1]), 'full', '', true);
+    return doc;
+  } catch {
+    throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });
+  }
 }

@@ -8,6 +8,7 @@
 import { build, transform, type Plugin } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { listDataFiles, readJson } from './data-files';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -26,7 +27,23 @@ export async function bundle(entry: string): Promise<string> {
     logLevel: 'warning',
     plugins: [minifyTemplateLiterals],
   });
-  return result.outputFiles[0]!.text;
+  return squeeze(result.outputFiles[0]!.text);
+}
+
+/**
+ * A second pass by terser, about 250 bytes gzip less than esbuild alone in a 10 KB budget:
+ * it also shortens Lit's internal `_$xx` names, which Lit keeps stable only so that separately
+ * bundled Lit packages can share them; this bundle holds all of Lit, and no other script
+ * reaches into its objects (the polyfill hooks that would are for browsers without shadow DOM).
+ */
+export async function squeeze(code: string): Promise<string> {
+  const result = await minify(code, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 3 },
+    mangle: { properties: { regex: /^_\$/ } },
+  });
+  return result.code!;
 }
 
 /**
@@ -38,12 +55,19 @@ export async function bundle(entry: string): Promise<string> {
 const minifyTemplateLiterals: Plugin = {
   name: 'minify-template-literals',
   setup(build) {
-    build.onLoad({ filter: /widget\/.*\.ts$/ }, async ({ path }) => {
+    build.onLoad({ filter: /(widget|factbox)\/.*\.ts$/ }, async ({ path }) => {
       const { code } = await transform(await readFile(path, 'utf8'), { loader: 'ts', minifyWhitespace: true });
-      let contents = code.replace(/\n\s*/g, ' ');
+      // Between two tags a run of white space is a text node that shows nothing: our templates
+      // put it only between block elements (a space that shows is always beside a value).
+      let contents = code.replace(/\n\s*/g, ' ').replaceAll('> <', '><');
       for (const [literal, body] of contents.matchAll(/css`([^`$]*)`/g)) {
         const css = await transform(body!, { loader: 'css', minify: true });
-        contents = contents.replace(literal, `css\`${css.code.trim()}\``);
+        // esbuild keeps custom property values as written; their spaces after ":" and "," are not needed either.
+        const tight = css.code
+          .trim()
+          .replace(/(--[\w-]+): /g, '$1:')
+          .replaceAll(', ', ',');
+        contents = contents.replace(literal, `css\`${tight}\``);
       }
       return { contents, loader: 'js' };
     });

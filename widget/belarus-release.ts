@@ -1,55 +1,55 @@
 /**
- * `<belarus-release>`: the fact box element. One file per element, named after its tag; the
- * view, strings, styles and loading live beside it.
+ * `<belarus-release>`: the fact box element. One file per element, named after its tag; its
+ * states, styles, fitting and loading live beside it, and what the box shows (the model, the
+ * template, the strings) in factbox/, which the server pages share.
  */
 import { html, LitElement, nothing } from 'lit';
-import { DEFAULT_LANG, normaliseLang } from '../data/lang';
-import type { ReleaseDocument } from '../data/schema';
+import { normaliseLang } from '../data/lang';
 import { ID_PATTERN } from '../data/patterns';
+import type { ReleaseDocument } from '../data/schema';
+import { factPageUrl, toFactBoxModel } from '../factbox/model';
+import type { Variant } from '../factbox/template';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
+import { fetchRelease, problemOf } from './fetch';
+import { fit } from './fit';
+import { ENGLISH_LABELS, labelsFor, type Labels } from './labels';
 import { LoadController, type LoadState } from './loader';
-import { stringsFor } from './strings';
 import { styles } from './styles';
-import { renderFacts, type Variant } from './view';
-import { toFactBoxModel, type FactBoxModel } from './view-model';
+import { facts, failed, validateByRendering, waiting } from './view';
 
 export { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent };
-
-type Theme = 'light' | 'dark' | 'auto';
 
 /** The API this script came from: the snippet needs no configuration. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-/** Thrown inside the element only, to carry a problem to its error state and event. */
-class ProblemError extends Error {
-  constructor(readonly problem: WidgetProblem) {
-    super(problem.detail);
-  }
-}
-
+/** What the box shows: the document, and the labels in the reader's language. */
 interface Loaded {
   doc: ReleaseDocument;
-  model: FactBoxModel;
+  labels: Labels;
 }
+
+/** Boxes made on this page so far: each has its own ids, and its landmark its own name. */
+let boxes = 0;
 
 /**
  * `<belarus-release>`: a fact box about a release of Belarusian political prisoners, fetched
  * from the belarus-release API (the origin this script was loaded from, unless `api` says
- * otherwise) and rendered in shadow DOM.
+ * otherwise) and rendered in shadow DOM. It never scrolls inside: the full variant opens on
+ * the key facts with a "Show all facts" button, the compact one is complete as it is.
  *
  * @element belarus-release
  * @fires belarus-release-load - {@link BelarusReleaseLoadEvent}: the document arrived and is shown.
  * @fires belarus-release-error - {@link BelarusReleaseErrorEvent}: no document could be had; the error state is shown.
  * @slot - Fallback content (a sentence and a link), shown while loading and when loading fails.
  * @csspart box - The whole fact box.
- * @csspart header - Count, headline and date.
+ * @csspart header - Count, headline, date (and the summary, full variant).
  * @csspart count - The number released.
  * @csspart people - Who was freed.
  * @csspart deal - The deal (full variant).
  * @csspart destinations - Where they went (full variant).
- * @csspart quotes - What was said.
+ * @csspart quotes - What was said (one quote in the compact variant).
  * @csspart context - Background (full variant).
- * @csspart sources - Sources, with links.
+ * @csspart sources - Sources, with links (full variant).
  * @csspart error - The error message, retry button and link.
  * @cssprop [--belarus-release-accent=#0b5cad] - Accent colour: the count, links, quote rule, buttons.
  * @cssprop [--belarus-release-background=#ffffff] - Box background.
@@ -59,7 +59,7 @@ interface Loaded {
  * @cssprop [--belarus-release-radius=8px] - Corner radius.
  * @cssprop [--belarus-release-font=inherit] - Font shorthand.
  * @cssprop [--belarus-release-spacing=16px] - Padding and gaps.
- * @cssprop [--belarus-release-height=480px] - Height reserved before the facts arrive (260px compact).
+ * @cssprop [--belarus-release-height=32em] - The box's height while loading and collapsed (26em compact); the snippet reserves the same.
  */
 export class BelarusReleaseElement extends LitElement {
   static override styles = styles;
@@ -69,27 +69,42 @@ export class BelarusReleaseElement extends LitElement {
     theme: { reflect: true },
     variant: { reflect: true },
     api: { reflect: true },
+    expanded: { type: Boolean, reflect: true },
   };
 
   /** Release id, or `latest` for the newest release. Default `latest`. */
   declare release: string;
   /** Language of the facts and labels. Default: the nearest `lang` in the page, else `en`. */
   declare lang: string;
-  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default `auto`. */
+  /** `light`, `dark` or `auto` (follows the page's `color-scheme`). Default `auto`. */
   declare theme: string;
   /** `full` or `compact`. Default `full`. */
   declare variant: string;
   /** Origin of the API. Default: the origin `widget.js` was loaded from. */
   declare api: string | undefined;
+  /** full: every fact from the start (the button toggles it too). Default `false`. */
+  declare expanded: boolean;
 
+  /** This box's number on the page, and the prefix of its ids. */
+  readonly #n = ++boxes;
+  readonly #id = `belarus-release-${this.#n}`;
   #announced: LoadState<Loaded> | undefined;
-  /** The last document from the network, to revalidate with `If-None-Match`. */
-  #cached: { url: string; etag: string; loaded: Loaded } | undefined;
+  /** The labels of the last load, for the error state too. */
+  #labels: Labels = ENGLISH_LABELS;
+  /** The last failure, kept on screen while a retry runs. */
+  #problem: WidgetProblem | undefined;
+  /**
+   * Fits again when the box's width (or its font) changes. It watches the button's row, whose
+   * size fitting never changes: watching the box itself, which fitting resizes, would make
+   * the observer report a loop to the page.
+   */
+  readonly #resized = new ResizeObserver(() => this.#fit());
 
+  // A new URL or new inline data loads again (inline data is read, never fetched).
   readonly #loader = new LoadController(
     this,
-    () => [this.#url(), this.#inlineData()] as const,
-    ([url, inline], signal) => this.#load(url, inline, signal),
+    () => this.#url() + (this.#inlineData() ?? ''),
+    (signal) => this.#load(signal),
   );
 
   constructor() {
@@ -97,6 +112,7 @@ export class BelarusReleaseElement extends LitElement {
     this.release = 'latest';
     this.theme = 'auto';
     this.variant = 'full';
+    this.expanded = false;
   }
 
   /** Fetches the facts again, conditionally: an unchanged document costs a 304. */
@@ -105,74 +121,85 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   protected override render() {
-    const lang = this.#lang();
-    const s = stringsFor(lang);
     const state = this.#loader.state;
+    const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
     const loaded = state.status === 'complete';
+    const [ui, strings] = loaded ? state.value.labels : this.#labels;
+    const collapsed = loaded && variant === 'full' && !this.expanded;
+    const theme = this.theme === 'light' || this.theme === 'dark' ? this.theme : 'auto';
     return html`<section
       part="box"
-      class="box ${this.#theme()}"
-      lang=${lang}
-      aria-label=${loaded ? state.value.doc.headline : nothing}
+      class="box ${theme} ${collapsed ? 'collapsed' : ''}"
+      lang=${ui}
+      aria-labelledby=${loaded ? `${this.#id}-h ${this.#id}-n` : nothing}
       aria-busy=${state.status === 'pending'}
-      tabindex=${loaded ? 0 : nothing}
+      @click=${this.#clicked}
     >
       ${
         loaded
-          ? renderFacts(state.value.model, s, lang, this.#variant())
-          : state.status === 'error'
-            ? this.#failed()
-            : this.#waiting()
+          ? facts(toFactBoxModel(state.value.doc, ui, strings, this.#origin()), variant, this.#id, this.expanded)
+          : this.#problem
+            ? // No fact page to offer for a release the API says does not exist.
+              failed(
+                strings,
+                state.status === 'pending',
+                this.#problem.status === 404 ? undefined : factPageUrl(this.#origin(), this.#release(), ui),
+              )
+            : waiting([...this.children].some((child) => child.localName !== 'script'))
       }
+      <span id="${this.#id}-n" hidden
+        >${
+          // The landmark is named by the headline; from the second box on, with its number too.
+          this.#n > 1 ? this.#n : ''
+        }</span
+      >
     </section>`;
   }
 
-  /** The site owner's fallback content if there is any, else a skeleton of the box. */
-  #waiting() {
-    return this.#hasFallback() ? html`<slot></slot>` : html`<div class="skeleton"></div>`;
-  }
+  /**
+   * The box's buttons, heard on its wrapper (the shared template has no listeners): "Show all
+   * facts" toggles `expanded`; "Try again" refreshes.
+   */
+  #clicked = ({ target }: Event) => {
+    const button = (target as Element).closest('button');
+    if (button?.classList.contains('toggle')) this.expanded = !this.expanded;
+    else if (button) this.refresh();
+  };
 
-  /** The reader gets words in their language; the problem itself goes to the error event. */
-  #failed() {
-    const s = stringsFor(this.#lang());
-    return html`<div part="error" role="alert">
-        <p>${s.failed}</p>
-        <button @click=${() => this.refresh()}>${s.retry}</button>
-        <a href=${`${this.#origin()}/releases/${this.#release()}`} target="_blank" rel="noopener">${s.factPage}</a>
-      </div>
-      <slot></slot>`;
-  }
-
-  /** Announces each new state once it is on screen: the document, or the problem. */
+  /** Fits a collapsed box, then announces each new state once it is on screen. */
   protected override updated(): void {
+    this.#fit();
+    this.#resized.disconnect();
+    const end = this.renderRoot.querySelector('.end');
+    if (end) this.#resized.observe(end);
     const state = this.#loader.state;
     if (state === this.#announced) return;
     this.#announced = state;
     if (state.status === 'complete') this.dispatchEvent(new BelarusReleaseLoadEvent(state.value.doc));
-    if (state.status === 'error')
-      this.dispatchEvent(new BelarusReleaseErrorEvent(problemOf(state.error, this.#origin())));
+    if (state.status === 'error') this.dispatchEvent(new BelarusReleaseErrorEvent(this.#problem!));
   }
 
-  #load(url: string, inline: string | null, signal: AbortSignal): Promise<Loaded> {
-    return inline !== null
-      ? Promise.resolve().then(() => validateByRendering(() => JSON.parse(inline)))
-      : this.#fetch(url, signal);
+  #fit(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.collapsed');
+    if (box) fit(box);
   }
 
-  async #fetch(url: string, signal: AbortSignal): Promise<Loaded> {
-    const cached = this.#cached?.url === url ? this.#cached : undefined;
-    const response = await fetch(url, { signal, headers: cached ? { 'If-None-Match': cached.etag } : {} });
-    if (response.status === 304 && cached) return cached.loaded;
-    if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as Partial<WidgetProblem>;
-      const title = typeof body.title === 'string' ? body.title : `HTTP ${response.status}`;
-      throw new ProblemError({ title, status: response.status, detail: String(body.detail ?? title) });
+  /**
+   * The document and the labels, or a problem; the problem stays on screen while a retry runs.
+   * The labels are waited for either way: the error is said in the reader's language too.
+   */
+  async #load(signal: AbortSignal): Promise<Loaded> {
+    const labels = labelsFor(this.#lang(), this.#origin());
+    try {
+      const doc = validateByRendering(this.#inlineData() ?? (await fetchRelease(this.#url(), signal)));
+      this.#labels = await labels;
+      this.#problem = undefined;
+      return { doc, labels: this.#labels };
+    } catch (error) {
+      this.#labels = await labels;
+      if (!signal.aborted) this.#problem = problemOf(error, this.#origin());
+      throw error;
     }
-    const data: unknown = await response.json().catch(() => null);
-    const loaded = validateByRendering(() => data);
-    const etag = response.headers.get('ETag');
-    this.#cached = etag ? { url, etag, loaded } : undefined;
-    return loaded;
   }
 
   #url(): string {
@@ -197,42 +224,8 @@ export class BelarusReleaseElement extends LitElement {
     return normaliseLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
-  #theme(): Theme {
-    return this.theme === 'light' || this.theme === 'dark' ? this.theme : 'auto';
-  }
-
-  #variant(): Variant {
-    return this.variant === 'compact' ? 'compact' : 'full';
-  }
-
   #inlineData(): string | null {
     return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
-  }
-
-  #hasFallback(): boolean {
-    return [...this.children].some((child) => child.localName !== 'script');
-  }
-}
-
-function problemOf(error: unknown, origin: string): WidgetProblem {
-  return error instanceof ProblemError
-    ? error.problem
-    : { title: 'Network error', detail: `${origin} did not answer.` };
-}
-
-/**
- * A document the element can show, or a problem saying it cannot. Data from the API has passed
- * the schema, but inline data has not: building the full view once (templates only, no DOM)
- * touches every field, so a malformed document fails here and not while rendering.
- */
-function validateByRendering(read: () => unknown): Loaded {
-  try {
-    const doc = read() as ReleaseDocument;
-    const model = toFactBoxModel(doc);
-    renderFacts(model, stringsFor(DEFAULT_LANG), DEFAULT_LANG, 'full');
-    return { doc, model };
-  } catch {
-    throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });
   }
 }
 

@@ -10,25 +10,28 @@ export type LoadState<T> =
 
 /**
  * @example
- * #load = new LoadController(this, () => [this.url], ([url], signal) => fetch(url, { signal }));
+ * #load = new LoadController(this, () => this.url, (signal) => fetch(this.url, { signal }));
  */
-export class LoadController<T, A extends readonly unknown[]> implements ReactiveController {
+export class LoadController<T> implements ReactiveController {
   state: LoadState<T> = { status: 'pending' };
   #key: string | undefined;
   #abort: AbortController | undefined;
 
+  /**
+   * @param key what the load depends on: a new key loads again
+   * @param load the load, reading what it needs from the host
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly args: () => A,
-    private readonly load: (args: A, signal: AbortSignal) => Promise<T>,
+    private readonly key: () => string,
+    private readonly load: (signal: AbortSignal) => Promise<T>,
   ) {
     host.addController(this);
   }
 
-  /** Before each render: load again when the arguments changed. */
+  /** Before each render: load again when the key changed. */
   hostUpdate(): void {
-    const key = JSON.stringify(this.args());
-    if (key !== this.#key) this.run(key);
+    if (this.key() !== this.#key) this.run();
   }
 
   /** Nothing loads for a detached element; a load cut short resumes when it comes back. */
@@ -43,17 +46,19 @@ export class LoadController<T, A extends readonly unknown[]> implements Reactive
   }
 
   /** Loads now (again), abandoning any load in flight. */
-  run(key = JSON.stringify(this.args())): void {
+  run(): void {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    this.#key = key;
+    this.#key = this.key();
     this.state = { status: 'pending' };
+    // Shows that it is loading (a no-op when the load starts inside an update).
+    this.host.requestUpdate();
     const settle = (state: LoadState<T>) => {
       if (abort.signal.aborted) return;
       this.state = state;
       this.host.requestUpdate();
     };
-    this.load(this.args(), abort.signal).then(
+    this.load(abort.signal).then(
       (value) => settle({ status: 'complete', value }),
       (error: unknown) => settle({ status: 'error', error }),
     );

@@ -1,6 +1,8 @@
 /**
- * Shadow DOM styles. Only font and colour are inherited from the page; everything else is
- * set here or through the documented custom properties. Both palettes meet WCAG AA.
+ * Shadow DOM styles. The page's font family is inherited on purpose; its text effects and
+ * extreme spacing are not. Everything else is set here or through the documented custom
+ * properties. Both palettes meet WCAG AA. Nothing in the box ever scrolls: the box is as tall
+ * as its facts, or as the height it reserves, whichever is more.
  */
 import { css } from 'lit';
 
@@ -13,23 +15,26 @@ export const styles = css`
     --_border: var(--belarus-release-border, light-dark(#d0d0d0, #3a3d45));
     --_radius: var(--belarus-release-radius, 8px);
     --_space: var(--belarus-release-spacing, 16px);
-    --_height: var(--belarus-release-height, 480px);
+    --_height: var(--belarus-release-height, 36em);
     display: block;
-    contain: layout paint;
     font: var(--belarus-release-font, inherit);
     line-height: 1.45;
     text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
   :host([variant='compact']) {
-    --_height: var(--belarus-release-height, 260px);
+    --_height: var(--belarus-release-height, 30em);
   }
   :host([hidden]) {
     display: none;
   }
-  /* light-dark() picks by color-scheme: the theme attribute sets it, "auto" follows the OS. */
-  .auto {
-    color-scheme: light dark;
-  }
+  /* light-dark() picks by color-scheme. "auto" sets none: it inherits the page's, and a page
+     that declares none is light whatever the OS prefers. */
   .light {
     color-scheme: light;
   }
@@ -38,11 +43,11 @@ export const styles = css`
   }
   .box {
     box-sizing: border-box;
-    position: relative;
-    /* The height is reserved before the facts arrive (no layout shift); they scroll inside. */
-    height: var(--_height);
-    overflow: auto;
-    overscroll-behavior: contain;
+    display: flex;
+    flex-direction: column;
+    /* The height the snippet reserves (README): the loading state fills it, a collapsed box
+       ends on whole blocks within it (widget/fit.ts), compact is designed to fit it. */
+    min-height: var(--_height);
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -61,23 +66,28 @@ export const styles = css`
     font-size: 1.2em;
     line-height: 1.25;
   }
+  /* Capitals by glyph, not by text-transform, which reaches the accessibility tree. */
   h3 {
-    font-size: 0.8em;
-    text-transform: uppercase;
+    font-size: 0.95em;
+    font-variant-caps: all-small-caps;
+    letter-spacing: 0.04em;
     color: var(--_muted);
-    margin-top: var(--_space);
+    margin-top: calc(var(--_space) / 2);
   }
   ul {
     padding-inline-start: 1.2em;
   }
+  /* Tight enough that a wrapped label stays under its number, loose enough for its glyphs. */
   .count {
     color: var(--_accent);
+    line-height: 1.2;
   }
   .count strong {
     font-size: 2.4em;
   }
   .muted,
-  time,
+  .date,
+  .sent,
   figcaption {
     color: var(--_muted);
     font-size: 0.9em;
@@ -85,39 +95,56 @@ export const styles = css`
   blockquote {
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.75em;
-    margin-inline: 0;
   }
   a {
     color: var(--_accent);
   }
-  a:focus-visible,
-  button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
+  /* The transparent border is what forced-colours mode paints: the button stays a button. */
   button {
     font: inherit;
     color: var(--_bg);
     background: var(--_accent);
-    border: 0;
+    border: 2px solid transparent;
     border-radius: calc(var(--_radius) / 2);
-    padding: 0.35em 0.9em;
+    padding: 0.3em 0.9em;
     cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .end {
+    margin: auto 0 0;
+    padding-top: calc(var(--_space) / 2);
+  }
+  @media screen {
+    .collapsed .more,
+    .collapsed .cut {
+      display: none;
+    }
+  }
+  /* A collapsed box fades out at the foot of its key facts, over their last line when they
+     reach it: there is more. */
+  .collapsed .key {
+    flex: 1;
+    mask-image: linear-gradient(#000 calc(100% - 2em), #0003);
   }
   /* Text-like bars: a gradient, so the skeleton needs no markup and no inline styles. */
   .skeleton {
-    height: 100%;
+    flex: 1;
     background: repeating-linear-gradient(var(--_border) 0 1em, transparent 0 1.8em);
-    animation: pulse 1.5s ease-in-out infinite;
   }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
+  /* Paper: every fact, dark on white whatever the theme (backgrounds do not print). */
+  @media print {
+    .box {
+      color-scheme: light;
+      min-height: 0;
     }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
+    .toggle {
+      display: none;
+    }
+    .collapsed .key {
+      mask: none;
     }
   }
 `;

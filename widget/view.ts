@@ -1,97 +1,56 @@
 /**
- * The fact box as Lit templates. Every value is interpolated as text (Lit escapes it); links
- * come from the model, which admits http(s) only.
+ * The element's states as Lit templates: the facts (the shared template in factbox/, given
+ * Lit's `html`), the error with its retry, and the loading state.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatCount, formatDate, type UiStrings } from './strings';
-import type { FactBoxModel } from './view-model';
-
-export type Variant = 'full' | 'compact';
+import { html, nothing } from 'lit';
+import type { ReleaseDocument } from '../data/schema';
+import { toFactBoxModel, type FactBoxModel } from '../factbox/model';
+import type { UiStrings } from '../factbox/strings';
+import { factBox, type Variant } from '../factbox/template';
+import { ProblemError } from './fetch';
+import { ENGLISH_LABELS } from './labels';
 
 /**
+ * The facts: full opens on the key facts with a button for the rest, unless `expanded`.
+ *
  * @example
- * render(renderFacts(toFactBoxModel(doc), stringsFor('en'), 'en', 'full'), container);
+ * render(facts(toFactBoxModel(doc, 'en', ENGLISH), 'full', 'br1', false), root);
  */
-export function renderFacts({ doc, person, source }: FactBoxModel, s: UiStrings, ui: string, variant: Variant) {
-  const full = variant === 'full';
-  const list = (items: unknown[]) =>
-    html`<ul>
-      ${items.map((item) => html`<li>${item}</li>`)}
-    </ul>`;
-  const envoy = person(doc.deal.envoy);
-  return html`
-    <div part="header">
-      <p class="count" part="count"><strong>${formatCount(doc.released.count, ui)}</strong> ${s.released}</p>
-      <h2 lang=${doc.lang}>${doc.headline}</h2>
-      <time datetime=${doc.date}>${formatDate(doc.date, ui)}</time>
-      ${full ? html`<p lang=${doc.lang}>${doc.summary}</p>` : nothing}
-    </div>
-    ${section(
-      'people',
-      s.people,
-      doc.lang,
-      list(
-        doc.people
-          .filter((p) => p.released)
-          .map(
-            (p) =>
-              html`<strong>${p.name}</strong>${full ? html`: ${p.description}` : nothing}
-                ${p.sentTo ? html`<span class="muted">(${s.sentTo} ${p.sentTo})</span>` : nothing}`,
-          ),
-      ),
-    )}
-    ${
-      full
-        ? [
-            section(
-              'deal',
-              s.deal,
-              doc.lang,
-              html`<p>${doc.deal.summary}</p>
-                <p class="muted">${envoy.name}, ${envoy.description}</p>
-                ${list(doc.deal.terms.map((t) => t.text))}`,
-            ),
-            section(
-              'destinations',
-              s.destinations,
-              doc.lang,
-              list(doc.destinations.map((d) => html`<strong>${d.place}</strong>: ${d.detail}`)),
-            ),
-          ]
-        : nothing
-    }
-    ${section(
-      'quotes',
-      s.quotes,
-      doc.lang,
-      (full ? doc.quotes : doc.quotes.slice(0, 1)).map((q) => {
-        const speaker = person(q.speaker);
-        return html`<figure>
-          <blockquote cite=${source(q.source)?.url ?? nothing}><p>“${q.text}”</p></blockquote>
-          <figcaption>— <cite>${speaker.name}</cite>, ${speaker.description} ${q.context ?? nothing}</figcaption>
-        </figure>`;
-      }),
-    )}
-    ${full ? section('context', s.context, doc.lang, list(doc.context.map((c) => c.text))) : nothing}
-    ${section(
-      'sources',
-      s.sources,
-      doc.lang,
-      list(
-        doc.sources.map((src) => {
-          const { url, label, reporting } = source(src.id)!;
-          return html`<a href=${url} target="_blank" rel="noopener noreferrer">${label}</a>
-            ${reporting ? html`<span class="muted">(${s.via} ${reporting})</span>` : nothing}`;
-        }),
-      ),
-    )}
-  `;
+export function facts(model: FactBoxModel, variant: Variant, id: string, expanded: boolean) {
+  return factBox(html, model, { variant, level: 2, id, expanded });
 }
 
-/** A region of the box: a heading in the reader's language over content in the document's. */
-function section(part: string, title: string, lang: string, body: unknown): TemplateResult {
-  return html`<div part=${part}>
-    <h3>${title}</h3>
-    <div lang=${lang}>${body}</div>
-  </div>`;
+/**
+ * The reader gets words in their language; the problem itself goes to the error event. While
+ * a retry runs (`busy`) the button is disabled and the box says `aria-busy`. `page` is the
+ * release's fact page, when there is one to offer. The element hears the button's clicks.
+ */
+export function failed(s: UiStrings, busy: boolean, page: string | undefined) {
+  return html`<div part="error" role="alert">
+      <p>${s.failed}</p>
+      <button type="button" ?disabled=${busy}>${s.retry}</button>
+      ${page ? html`<a href=${page} target="_blank" rel="noopener">${s.factPage}</a>` : nothing}
+    </div>
+    <slot></slot>`;
+}
+
+/** The site owner's fallback content if there is any, else a skeleton of the box. */
+export function waiting(hasFallback: boolean) {
+  return hasFallback ? html`<slot></slot>` : html`<div class="skeleton"></div>`;
+}
+
+/**
+ * A document the element can show, or a problem saying it cannot. Data from the API has passed
+ * the schema, but inline data has not: building the full view once (templates only, no DOM)
+ * touches every field, so a malformed document fails here and not while rendering.
+ */
+export function validateByRendering(data: unknown): ReleaseDocument {
+  try {
+    // Inline data is text; the API's is parsed already.
+    const doc = (typeof data === 'string' ? JSON.parse(data) : data) as ReleaseDocument;
+    facts(toFactBoxModel(doc, 'en', ENGLISH_LABELS[1]), 'full', '', true);
+    return doc;
+  } catch {
+    throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });
+  }
 }

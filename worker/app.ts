@@ -36,7 +36,8 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   app.use(securityHeaders);
   // Reads open to every origin: the JSON API, what an embedder loads, oEmbed, the health check.
   // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
-  for (const path of ['/api/*', '/widget.js', '/embed.js', '/oembed', '/healthz']) app.use(path, publicReads);
+  for (const path of ['/api/*', '/widget.js', '/widget/*', '/embed.js', '/oembed', '/healthz'])
+    app.use(path, publicReads);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));

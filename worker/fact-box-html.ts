@@ -1,74 +1,29 @@
 /**
  * The fact box as server-rendered HTML, for readers without JavaScript, crawlers and link
- * previews: the same view model and UI strings as the element (widget/), rendered with Hono's
- * `html` helper, which escapes every value. Plus the page's structured data (schema.org JSON-LD).
+ * previews: the element's own model and template (factbox/), given Hono's `html`, which
+ * escapes every value. Plus the page's structured data (schema.org JSON-LD).
  */
 import { html, raw } from 'hono/html';
 import type { ReleaseDocument } from '../data/schema';
-import { formatCount, formatDate, stringsFor } from '../widget/strings';
-import { toFactBoxModel } from '../widget/view-model';
+import { formatCount, formatDate } from '../factbox/format';
+import { toFactBoxModel } from '../factbox/model';
+import { stringsFor } from '../factbox/translations';
+import { factBox, type Variant } from '../factbox/template';
+
+/** The box's ids on a page: one box a page. */
+const ID = 'facts';
 
 /**
- * The full fact box as the main content of a page (the headline is its h1): count, headline, date, summary, who was freed, the deal, destinations,
- * quotes, background and sources, headings in the reader's language `ui`.
+ * Every fact, with headings in the reader's language `ui`: the page's main content (its
+ * headline is the h1), or, `compact`, the short box with a link to `origin`'s fact page.
  *
  * @example
  * c.html(html`<main>${factBoxHtml(doc, 'en')}</main>`);
  */
-export function factBoxHtml(doc: ReleaseDocument, ui: string) {
-  const s = stringsFor(ui);
-  const { person, source } = toFactBoxModel(doc);
-  const envoy = person(doc.deal.envoy);
-  const list = (items: unknown[]) =>
-    html`<ul>
-      ${items.map((item) => html`<li>${item}</li>`)}
-    </ul>`;
-  const section = (title: string, body: unknown) =>
-    html`<h2>${title}</h2>
-      <div lang="${doc.lang}">${body}</div>`;
-  return html`<article class="fact-box" lang="${ui}">
-    <p class="count"><strong>${formatCount(doc.released.count, ui)}</strong> ${s.released}</p>
-    <h1 lang="${doc.lang}">${doc.headline}</h1>
-    <p><time datetime="${doc.date}">${formatDate(doc.date, ui)}</time></p>
-    <p lang="${doc.lang}">${doc.summary}</p>
-    ${section(
-      s.people,
-      list(
-        doc.people
-          .filter((p) => p.released)
-          .map(
-            (p) => html`<strong>${p.name}</strong>: ${p.description}${p.sentTo ? ` (${s.sentTo} ${p.sentTo})` : ''}`,
-          ),
-      ),
-    )}
-    ${section(
-      s.deal,
-      html`<p>${doc.deal.summary}</p>
-        <p>${envoy.name}, ${envoy.description}</p>
-        ${list(doc.deal.terms.map((t) => t.text))}`,
-    )}
-    ${section(s.destinations, list(doc.destinations.map((d) => html`<strong>${d.place}</strong>: ${d.detail}`)))}
-    ${section(
-      s.quotes,
-      doc.quotes.map((q) => {
-        const speaker = person(q.speaker);
-        return html`<figure>
-          <blockquote><p>“${q.text}”</p></blockquote>
-          <figcaption>— <cite>${speaker.name}</cite>, ${speaker.description} ${q.context ?? ''}</figcaption>
-        </figure>`;
-      }),
-    )}
-    ${section(s.context, list(doc.context.map((c) => c.text)))}
-    ${section(
-      s.sources,
-      list(
-        doc.sources.map((src) => {
-          const { url, label, reporting } = source(src.id)!;
-          return html`<a href="${url}" rel="noopener noreferrer">${label}</a
-            >${reporting ? ` (${s.via} ${reporting})` : ''}`;
-        }),
-      ),
-    )}
+export function factBoxHtml(doc: ReleaseDocument, ui: string, variant: Variant = 'full', origin = '') {
+  const model = toFactBoxModel(doc, ui, stringsFor(ui), origin);
+  return html`<article class="fact-box" lang="${ui}" aria-labelledby="${ID}-h">
+    ${factBox(html, model, { variant, level: 1, id: ID })}
   </article>`;
 }
 
@@ -76,8 +31,8 @@ export function factBoxHtml(doc: ReleaseDocument, ui: string) {
 export function fallbackHtml(doc: ReleaseDocument, ui: string, pageUrl: string) {
   const s = stringsFor(ui);
   return html`<p>
-    <strong>${formatCount(doc.released.count, ui)}</strong> ${s.released}: ${doc.headline}
-    (${formatDate(doc.date, ui)}). <a href="${pageUrl}">${s.factPage}</a>
+    <strong>${formatCount(doc.released.count, ui)}</strong> ${s.released}: ${doc.headline} (${formatDate(doc.date, s)}).
+    <a href="${pageUrl}">${s.factPage}</a>
   </p>`;
 }
 

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
 import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
+import { RESERVE_STYLE } from '../factbox/snippet';
 import { factBoxHtml, fallbackHtml, jsonLd } from './fact-box-html';
 import { EMBED_CSP, PAGE_CSP, SECURITY_HEADERS, type AppEnv } from './headers';
 import { CACHE_CONTROL } from './http-cache';
@@ -181,11 +182,14 @@ function clampTo(max: string | undefined, fallback: number): number {
 async function embedSnippets(origin: string, doc: ReleaseDocument) {
   const page = pageUrl(origin, doc.id, DEFAULT_LANG);
   const fallback = String(fallbackHtml(doc, DEFAULT_LANG, page)).trim();
-  const script = `<script type="module" src="${origin}/widget.js"></script>\n<belarus-release release="${doc.id}">\n  ${fallback}\n</belarus-release>`;
+  const script = `<script type="module" src="${origin}/widget.js"></script>\n${RESERVE_STYLE}\n<belarus-release release="${doc.id}">\n  ${fallback}\n</belarus-release>`;
   const iframe = await iframeHtml(origin, doc, DEFAULT_LANG, EMBED_SIZE.width, EMBED_SIZE.height);
   return html`<section>
     <h2>${doc.headline}</h2>
-    <p>A script and the element, with fallback content for readers where the script never runs:</p>
+    <p>
+      A script, a style that keeps the box's place until the script arrives, and the element, with fallback content for
+      readers where the script never runs:
+    </p>
     <pre><code>${script}</code></pre>
     <p>Where scripts are stripped, an iframe (it reports its height to the parent with postMessage):</p>
     <pre><code>${iframe}</code></pre>
@@ -209,6 +213,7 @@ pre{background:#f3f3f3;padding:1rem;overflow-x:auto}`;
 function demoPage(origin: string, snippets: unknown[]) {
   return html`${opening(DEFAULT_LANG, 'belarus-release: the embeddable fact box', `${origin}/`)}
         <script type="module" src="/widget.js"></script>
+        ${raw(RESERVE_STYLE)}
         <style>
           ${DEMO_STYLE}
         </style>

@@ -23,6 +23,7 @@ describe('custom-elements.json', () => {
         'theme',
         'variant',
         'api',
+        'expanded',
       ]);
       // The analyzer leaves package.json alone; it names the committed manifest.
       expect(JSON.parse(await readFile('package.json', 'utf8')).customElements).toBe('custom-elements.json');

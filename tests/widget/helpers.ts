@@ -40,3 +40,8 @@ export async function textOf(el: BelarusReleaseElement): Promise<string> {
   await el.updateComplete;
   return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 }
+
+/** Resolves after `count` animation frames: what a reader would have seen painted by then. */
+export async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise(requestAnimationFrame);
+}

@@ -1,0 +1,118 @@
+/**
+ * What a fact box shows, worked out once from a release document: every section, every name
+ * and role, the source links, which people and which quote the compact box shows, and the
+ * labels, dates and numbers in the reader's language. The element (widget/) and the server
+ * pages (worker/) render this and nothing else, through the one template in ./template.ts.
+ * Only types come from data/: no zod in the browser bundle.
+ */
+import type { ReleaseDocument, Source } from '../data/schema';
+import { formatCount, formatDate } from './format';
+import type { UiStrings } from './strings';
+
+type Doc = ReleaseDocument;
+
+/** A quote with its speaker resolved. */
+export interface QuoteView {
+  text: string;
+  speaker: string;
+  /** The speaker's one-line description. */
+  role: string;
+  context?: string | undefined;
+  /** The source's URL: `blockquote cite`. */
+  url: string;
+  /** The language the words were translated from (translated documents only). */
+  translatedFrom?: string | undefined;
+}
+
+export interface FactBoxModel {
+  /** The document's language: the facts' `lang`. */
+  lang: string;
+  /** The reader's language: the labels' `lang`. */
+  ui: string;
+  labels: UiStrings;
+  count: string;
+  headline: string;
+  date: { iso: string; text: string };
+  summary: string;
+  /** Everyone freed that the document names; `sentTo` is a whole phrase in the document's language. */
+  people: Pick<Doc['people'][number], 'name' | 'description' | 'sentTo'>[];
+  deal: { summary: string; envoy: { name: string; role: string }; terms: { text: string }[] };
+  destinations: { place: string; detail: string }[];
+  quotes: QuoteView[];
+  context: { text: string }[];
+  /** Publisher, the title of the work, link (http(s) or `#`), and the outlet it relays. */
+  sources: Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'>[];
+  /** The compact box: the first names, "and N more" for the rest of the count, and one quote. */
+  compact: { names: string; more: string; quote: QuoteView | undefined };
+  /** The canonical page of this release in the reader's language: compact's "All facts". */
+  page: string;
+}
+
+/** How many names the compact box gives before "and N more": two fit a 200 px box. */
+const COMPACT_NAMES = 2;
+
+/**
+ * @param ui the language of `labels`
+ * @param origin where the canonical page lives: the API's origin (empty for a relative link)
+ * @example
+ * const model = toFactBoxModel(doc, 'be', stringsFor('be'), 'https://facts.example');
+ * model.deal.envoy.name; // "John Coale"
+ * model.compact.more; // "і яшчэ 121"
+ */
+export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin = ''): FactBoxModel {
+  const people = new Map(doc.people.map((p) => [p.id, p]));
+  const person = (id: string) => people.get(id) ?? { name: id, description: '' };
+  const urls = new Map(doc.sources.map((s) => [s.id, httpOnly(s.url)]));
+  const quotes = doc.quotes.map((q): QuoteView => ({
+    text: q.text,
+    speaker: person(q.speaker).name,
+    role: person(q.speaker).description,
+    context: q.context,
+    url: urls.get(q.source) ?? '#',
+    // Optional and new (the translations carry it): read defensively, whatever the schema says.
+    translatedFrom: (q as { translatedFrom?: string }).translatedFrom,
+  }));
+  const freed = doc.people.filter((p) => p.released);
+  const left = doc.released.count - Math.min(COMPACT_NAMES, freed.length);
+  const envoy = person(doc.deal.envoy);
+  return {
+    lang: doc.lang,
+    ui,
+    labels,
+    count: formatCount(doc.released.count, ui),
+    headline: doc.headline,
+    date: { iso: doc.date, text: formatDate(doc.date, labels) },
+    summary: doc.summary,
+    people: freed,
+    deal: { summary: doc.deal.summary, envoy: { name: envoy.name, role: envoy.description }, terms: doc.deal.terms },
+    destinations: doc.destinations,
+    quotes,
+    context: doc.context,
+    sources: doc.sources.map((s) => ({ ...s, url: httpOnly(s.url) })),
+    compact: {
+      names: freed
+        .slice(0, COMPACT_NAMES)
+        .map((p) => p.name)
+        .join(', '),
+      more: left > 0 ? labels.more.replace('#', formatCount(left, ui)) : '',
+      // A freed person's own words when there are any: the box is about them.
+      quote: quotes[doc.quotes.findIndex((q) => people.get(q.speaker)?.released)] ?? quotes[0],
+    },
+    page: factPageUrl(origin, doc.id, ui),
+  };
+}
+
+/**
+ * The canonical page of a release: the id, never `latest`; `lang` only when not English.
+ *
+ * @example
+ * factPageUrl('https://facts.example', 'belarus-2025-12', 'be'); // ".../releases/belarus-2025-12?lang=be"
+ */
+export function factPageUrl(origin: string, id: string, ui: string): string {
+  return `${origin}/releases/${id}${ui === 'en' ? '' : `?lang=${ui}`}`;
+}
+
+/** The schema admits http(s) only; inline data is not validated, so check again here. */
+function httpOnly(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : '#';
+}

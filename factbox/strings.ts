@@ -1,0 +1,36 @@
+/**
+ * The box's own words (not the facts, which come from the API), with the month names and date
+ * pattern each language writes. English is here; the other languages are in
+ * ./translations.ts, which the server pages import and the element fetches as JSON when a
+ * reader needs one (GET /widget/strings/:lang.json): six languages would not fit the
+ * element's size budget (10 KB gzip, Lit included), and an English page need not pay for five.
+ */
+
+/** The element's own language, and every other's fallback. */
+export const ENGLISH = {
+  released: 'political prisoners released',
+  people: 'Who was freed',
+  deal: 'The deal',
+  destinations: 'Where they went',
+  quotes: 'What was said',
+  context: 'Background',
+  sources: 'Sources',
+  failed: 'The facts could not be loaded.',
+  retry: 'Try again',
+  factPage: 'Fact page',
+  via: 'reporting by',
+  showAll: 'Show all facts',
+  showLess: 'Show fewer facts',
+  allFacts: 'All facts',
+  /** "and # more": # is the number of people freed whose names the compact box leaves out. */
+  more: 'and # more',
+  /** The note on a quote a translator rendered from the English document (design.md: English is the source). */
+  translated: 'translated from English',
+  /** Month names as a day-of-month takes them (genitive in be, ru, uk, pl, lt), space-separated. */
+  months: 'January February March April May June July August September October November December',
+  /** The long date: D day, M month, Y year; NBSP keeps "2025 г." together. */
+  date: 'D M Y',
+};
+
+/** The strings of one language, named as in {@link ENGLISH}. */
+export type UiStrings = Record<keyof typeof ENGLISH, string>;

@@ -1,0 +1,97 @@
+/**
+ * Running the CLI as an editor does (`node cli/bin.js …`, what `npx belarus-release` runs), each
+ * test in a folder of its own: its own local store, its own state file (which revision each
+ * file is based on), its own files. Nothing here touches .wrangler/ or data/ of the checkout.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ReleaseDocument } from '../../data/schema';
+
+export const SEED = 'data/releases/belarus-2025-12/en.json';
+export const ID = 'belarus-2025-12';
+
+export interface Result {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** A scratch folder with a store and a state file of its own. */
+export interface Workspace {
+  dir: string;
+  /** `--persist-to <its store>`: the options that point a command at this workspace's store. */
+  store: string[];
+  cli(...args: string[]): Promise<Result>;
+  /** Runs the CLI with extra environment variables. */
+  cliWith(env: Record<string, string>, ...args: string[]): Promise<Result>;
+  path(name: string): string;
+  read(name: string): Promise<ReleaseDocument>;
+  /** Writes `doc` (or the seed document edited by `edit`) to `name` in the workspace. */
+  write(name: string, edit: (doc: Doc) => void): Promise<string>;
+}
+
+export type Doc = ReleaseDocument & Record<string, unknown>;
+
+export async function seedDocument(): Promise<Doc> {
+  return JSON.parse(await readFile(SEED, 'utf8')) as Doc;
+}
+
+/**
+ * @example
+ * const ws = await workspace();
+ * await ws.cli('push', SEED, '-m', 'first', ...ws.store);
+ */
+export async function workspace(): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'belarus-release-cli-'));
+  const run = async (env: Record<string, string>, args: string[]): Promise<Result> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('node', ['cli/bin.js', ...args], {
+        env: {
+          ...process.env,
+          BELARUS_RELEASE_AUTHOR: 'tester',
+          BELARUS_RELEASE_TOKEN: '',
+          BELARUS_RELEASE_STATE_DIR: join(dir, 'state'),
+          ...env,
+        },
+      });
+      return { code: 0, out: stdout, err: stderr };
+    } catch (error: unknown) {
+      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+      return { code, out: stdout, err: stderr };
+    }
+  };
+  const path = (name: string) => join(dir, name);
+  return {
+    dir,
+    store: ['--persist-to', join(dir, 'store')],
+    cli: (...args) => run({}, args),
+    cliWith: (env, ...args) => run(env, args),
+    path,
+    read: async (name) => JSON.parse(await readFile(path(name), 'utf8')) as ReleaseDocument,
+    async write(name, edit) {
+      const doc = await seedDocument();
+      edit(doc);
+      await writeFile(path(name), JSON.stringify(doc, null, 2));
+      return path(name);
+    },
+  };
+}
+
+/** Edits the JSON file at `path` in place. */
+export async function editFile(path: string, edit: (doc: Doc) => void): Promise<void> {
+  const doc = JSON.parse(await readFile(path, 'utf8')) as Doc;
+  edit(doc);
+  await writeFile(path, JSON.stringify(doc, null, 2));
+}
+
+/** A person to add: "+ person ihar-losik". */
+export const IHAR_LOSIK = {
+  id: 'ihar-losik',
+  name: 'Ihar Losik',
+  description: 'Blogger and journalist of Radio Free Europe/Radio Liberty.',
+  released: true,
+  source: 'washington-insider',
+};

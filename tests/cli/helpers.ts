@@ -3,30 +3,23 @@
  * test in a folder of its own: its own local store, its own state file (which revision each
  * file is based on), its own files. Nothing here touches .wrangler/ or data/ of the checkout.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { ReleaseDocument } from '../../data/schema';
+import { cliWith, type CliResult } from './run';
 
 export const SEED = 'data/releases/belarus-2025-12/en.json';
 export const ID = 'belarus-2025-12';
-
-export interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
 
 /** A scratch folder with a store and a state file of its own. */
 export interface Workspace {
   dir: string;
   /** `--persist-to <its store>`: the options that point a command at this workspace's store. */
   store: string[];
-  cli(...args: string[]): Promise<Result>;
+  cli(...args: string[]): Promise<CliResult>;
   /** Runs the CLI with extra environment variables. */
-  cliWith(env: Record<string, string>, ...args: string[]): Promise<Result>;
+  cliWith(env: Record<string, string>, ...args: string[]): Promise<CliResult>;
   path(name: string): string;
   read(name: string): Promise<ReleaseDocument>;
   /** Writes `doc` (or the seed document edited by `edit`) to `name` in the workspace. */
@@ -46,23 +39,8 @@ export async function seedDocument(): Promise<Doc> {
  */
 export async function workspace(): Promise<Workspace> {
   const dir = await mkdtemp(join(tmpdir(), 'belarus-release-cli-'));
-  const run = async (env: Record<string, string>, args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)('node', ['cli/bin.js', ...args], {
-        env: {
-          ...process.env,
-          BELARUS_RELEASE_AUTHOR: 'tester',
-          BELARUS_RELEASE_TOKEN: '',
-          BELARUS_RELEASE_STATE_DIR: join(dir, 'state'),
-          ...env,
-        },
-      });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (error: unknown) {
-      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-      return { code, out: stdout, err: stderr };
-    }
-  };
+  const run = (env: Record<string, string>, args: string[]) =>
+    cliWith({ BELARUS_RELEASE_STATE_DIR: join(dir, 'state'), ...env }, ...args);
   const path = (name: string) => join(dir, name);
   return {
     dir,

@@ -7,7 +7,7 @@ import { DEFAULT_LANG } from '../data/lang';
 import { diffDocuments, renderChanges } from './changes';
 import { authorOf, messageOf, shown, withStore } from './connect';
 import { DataFileError, listDataFiles } from './data-files';
-import { CliError } from './errors';
+import { CliError, formatError } from './errors';
 import { DocumentError, loadDocument, type Problem } from './load';
 import { flag, revisionOption, text, type Values } from './options';
 import { filesBasedOn } from './state';
@@ -20,36 +20,31 @@ export function required(value: string | undefined, usage: string): string {
 
 const langOf = (values: Values) => text(values, 'lang') ?? DEFAULT_LANG;
 
+/**
+ * Each file in turn: `✔ file`, or its errors as they are found (a file that is not JSON is one
+ * `✘ ERROR:` line with its line and column); with several files, a count at the end.
+ */
 export async function validate(values: Values, positionals: string[]): Promise<number> {
   const files = positionals.length > 0 ? positionals : (await listDataFiles()).map((f) => f.path);
-  const failures: CliError[] = [];
+  const json = flag(values, 'json');
   const report: { file: string; valid: boolean; problems: Problem[]; warnings: string[] }[] = [];
   for (const file of files) {
     try {
       const { warnings } = await loadDocument(file);
       report.push({ file, valid: true, problems: [], warnings });
-      if (flag(values, 'json')) continue;
+      if (json) continue;
       console.log(`✔ ${file}`);
       for (const warning of warnings) console.warn(`▲ WARNING: ${warning}`);
     } catch (error: unknown) {
       if (!(error instanceof CliError)) throw error;
-      failures.push(error);
       report.push({ file, valid: false, problems: problemsOf(file, error), warnings: [] });
+      if (!json) console.error(formatError(new CliError(error.message, error.details)));
     }
   }
-  if (flag(values, 'json')) {
-    console.log(JSON.stringify({ files: report }, null, 2));
-    return failures.length > 0 ? 1 : 0;
-  }
-  if (failures.length > 0) {
-    const details = failures.flatMap((f) => (f.details.length > 0 ? f.details : [f.message]));
-    throw new CliError(
-      `${failures.length} of ${files.length} file(s) failed validation.`,
-      details,
-      'Fix them and run again.',
-    );
-  }
-  return 0;
+  const failed = report.filter((r) => !r.valid).length;
+  if (json) console.log(JSON.stringify({ files: report }, null, 2));
+  else if (failed > 0 && files.length > 1) console.error(`\n${failed} of ${files.length} files failed validation.`);
+  return failed > 0 ? 1 : 0;
 }
 
 function problemsOf(file: string, error: CliError): Problem[] {

@@ -15,7 +15,7 @@ export const RELEASES_DIR = process.env.BELARUS_RELEASE_DATA_DIR
   : fileURLToPath(new URL('../data/releases/', import.meta.url));
 
 export interface DataFile {
-  /** Path relative to the working directory, for messages. */
+  /** For messages: relative to the working directory when inside it, else absolute. */
   path: string;
   id: string;
   lang: string;
@@ -28,7 +28,9 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
     if (!entry.isDirectory()) continue;
     for (const name of (await readdir(join(dir, entry.name))).sort()) {
       if (!name.endsWith('.json')) continue;
-      const path = relative(process.cwd(), join(dir, entry.name, name));
+      const absolute = join(dir, entry.name, name);
+      const inside = relative(process.cwd(), absolute);
+      const path = inside.startsWith('..') ? absolute : inside;
       files.push({ path, id: entry.name, lang: name.slice(0, -'.json'.length) });
     }
   }

@@ -20,15 +20,15 @@ export interface DevServer {
 interface Announcement {
   pid: number;
   origin: string;
-  /** The .dev.vars the server reads its ADMIN_TOKEN from. */
-  devVars: string;
+  /** The files the server reads its ADMIN_TOKEN from (.dev.vars, or --env-file): the last wins. */
+  devVars: string[];
 }
 
 const FILE = 'dev-server.json';
 const PROBE_MS = 500;
 
 /** Says, in the store's folder, that `origin` serves it; returns how to take that back. */
-export async function announce(persistTo: string, origin: string, devVars: string): Promise<() => Promise<void>> {
+export async function announce(persistTo: string, origin: string, devVars: string[]): Promise<() => Promise<void>> {
   const path = join(persistTo, FILE);
   const announcement: Announcement = { pid: process.pid, origin, devVars };
   await writeFile(path, `${JSON.stringify(announcement)}\n`);
@@ -51,7 +51,8 @@ export async function runningDevServer(persistTo: string): Promise<DevServer | u
     return undefined;
   }
   if (!/^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(announcement.origin)) return undefined;
-  const token = await adminToken(announcement.devVars);
+  let token: string | undefined;
+  for (const file of announcement.devVars) token = (await adminToken(file)) ?? token;
   if (!token) return undefined;
   return (await answers(announcement.origin, token)) ? { origin: announcement.origin, token } : undefined;
 }

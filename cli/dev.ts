@@ -15,13 +15,24 @@ const option = (name: string) => {
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   return i === -1 ? undefined : args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
 };
-const persistTo = resolve(option('persist-to') ?? '.wrangler/state/v3');
-const origin = wranglerSettings().devOrigin.replace(/:\d+$/, (port) => (option('port') ? `:${option('port')}` : port));
+// wrangler dev keeps its store in <--persist-to>/v3 (default .wrangler/state/v3): the folder the
+// CLI opens, and where the announcement goes.
+const persistTo = resolve(option('persist-to') ?? '.wrangler/state', 'v3');
+// Where the server reads its admin token: the --env-file files when given, else .dev.vars.
+const envFiles = args.flatMap((a, i) =>
+  a === '--env-file' ? [args[i + 1]!] : a.startsWith('--env-file=') ? [a.slice(11)] : [],
+);
+const dev = new URL(wranglerSettings().devOrigin);
+const origin = `http://${option('ip') ?? dev.hostname}:${option('port') ?? dev.port}`;
 
 await seed(persistTo);
 const wrangler = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 const child = spawn(process.execPath, [wrangler, 'dev', ...args], { stdio: 'inherit' });
-const withdraw = await announce(persistTo, origin, resolve('.dev.vars'));
+const withdraw = await announce(
+  persistTo,
+  origin,
+  (envFiles.length > 0 ? envFiles : ['.dev.vars']).map((f) => resolve(f)),
+);
 // Ctrl-C reaches wrangler too (same process group); a signal sent to this process alone is
 // passed on. Either way this process waits for wrangler to finish before it takes back the
 // announcement and exits with wrangler's status.

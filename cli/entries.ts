@@ -11,12 +11,6 @@
 
 export type Entry = Record<string, unknown>;
 
-/** Stable keys for both sides: an entry of `after` shares its key with the entry it matches. */
-export interface Matched {
-  before: string[];
-  after: string[];
-}
-
 const isEntry = (value: unknown): value is Entry =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

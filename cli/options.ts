@@ -14,7 +14,7 @@ interface OptionSpec {
   help: string;
 }
 
-export const OPTIONS = {
+const OPTIONS = {
   remote: { type: 'string', value: '<url>', help: "use a worker's admin API (e.g. https://facts.example)" },
   token: { type: 'string', value: '<token>', help: 'its admin token (default: $BELARUS_RELEASE_TOKEN)' },
   'persist-to': { type: 'string', value: '<dir>', help: 'the local store to use (default: .wrangler/state/v3)' },

@@ -34,7 +34,7 @@ interface StateFile {
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The state file's path: `.belarus-release/state.json` at the checkout's root. */
-export function statePath(): string {
+function statePath(): string {
   return join(process.env.BELARUS_RELEASE_STATE_DIR ?? join(ROOT, '.belarus-release'), 'state.json');
 }
 

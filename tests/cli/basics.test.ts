@@ -10,7 +10,7 @@ import { ID, SEED, workspace, type Workspace } from './helpers';
 let ws: Workspace;
 beforeAll(async () => {
   ws = await workspace();
-  expect((await ws.cli('push', SEED, '-m', 'first', ...ws.store)).code).toBe(0);
+  await ws.seed('en.json');
 });
 
 describe('help and version', () => {
@@ -54,7 +54,6 @@ describe('help and version', () => {
 
 describe('writing', () => {
   it('requires a message for push, saying how to give one, and writes nothing', async () => {
-    await ws.cli('pull', ID, '--out', ws.path('en.json'), ...ws.store);
     const doc = await ws.read('en.json');
     await writeFile(ws.path('en.json'), JSON.stringify({ ...doc, headline: 'No message given' }));
     const { code, err } = await ws.cli('push', ws.path('en.json'), ...ws.store);

@@ -16,7 +16,7 @@ let ws: Workspace;
 
 beforeAll(async () => {
   ws = await workspace();
-  expect((await ws.cli('push', SEED, '-m', 'first', ...ws.store)).code).toBe(0);
+  await ws.seed();
 });
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);

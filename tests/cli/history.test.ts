@@ -4,14 +4,13 @@
  * seed, then Ihar Losik added) is shared by the tests that only read it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editFile, ID, IHAR_LOSIK, SEED, workspace, type Workspace } from './helpers';
+import { editFile, ID, IHAR_LOSIK, workspace, type Workspace } from './helpers';
 
 let ws: Workspace;
 
 beforeAll(async () => {
   ws = await workspace();
-  await ws.cli('push', SEED, '-m', 'first', ...ws.store);
-  await ws.cli('pull', ID, '--out', ws.path('en.json'), ...ws.store);
+  await ws.seed('en.json');
   await editFile(ws.path('en.json'), (d) => d.people.splice(2, 0, IHAR_LOSIK));
   const pushed = await ws.cli('push', ws.path('en.json'), '-m', 'Add Ihar Losik', ...ws.store);
   expect(pushed.code, pushed.err).toBe(0);
@@ -85,8 +84,7 @@ describe('pull --revision', () => {
 describe('rollback', () => {
   it('shows its diff and writes nothing on --dry-run, then writes with a message', async () => {
     const own = await workspace();
-    await own.cli('push', SEED, '-m', 'first', ...own.store);
-    await own.cli('pull', ID, '--out', own.path('en.json'), ...own.store);
+    await own.seed('en.json');
     await editFile(own.path('en.json'), (d) => (d.released.count = 124));
     await own.cli('push', own.path('en.json'), '-m', 'unconfirmed count', ...own.store);
 

@@ -4,15 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { editFile, ID, IHAR_LOSIK, SEED, workspace, type Workspace } from './helpers';
+import { editFile, ID, IHAR_LOSIK, workspace, type Workspace } from './helpers';
 
 /** A store at revision 1, pulled by two editors into a.json and b.json. */
 async function twoEditors(): Promise<Workspace> {
   const ws = await workspace();
-  expect((await ws.cli('push', SEED, '-m', 'first', ...ws.store)).code).toBe(0);
-  for (const name of ['a.json', 'b.json']) {
-    expect((await ws.cli('pull', ID, '--out', ws.path(name), ...ws.store)).code).toBe(0);
-  }
+  await ws.seed('a.json', 'b.json');
   return ws;
 }
 
@@ -72,7 +69,7 @@ describe('two editors against the local store', () => {
 
   it('refuses a file it knows no base for, and says how to give one', async () => {
     const ws = await workspace();
-    await ws.cli('push', SEED, '-m', 'first', ...ws.store);
+    await ws.seed();
     const copy = await ws.write('copy.json', (d) => (d.headline = 'Edited in a copy never pulled'));
 
     const refused = await ws.cli('push', copy, '-m', 'copy', ...ws.store);

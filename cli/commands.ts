@@ -18,6 +18,10 @@ export function required(value: string | undefined, usage: string): string {
   return value;
 }
 
+/** The history command for a document, for hints: `belarus-release history <id> [--lang xx]`. */
+export const historyOf = (id: string, lang: string): string =>
+  `\`belarus-release history ${id}${lang === DEFAULT_LANG ? '' : ` --lang ${lang}`}\``;
+
 const langOf = (values: Values) => text(values, 'lang') ?? DEFAULT_LANG;
 
 /**
@@ -95,7 +99,7 @@ export async function rollbackCommand(values: Values, positionals: string[]): Pr
       throw new CliError(
         `There is no revision ${n} of ${id}/${lang} in ${store.name}.`,
         [],
-        `Run \`history ${id}\` to list them.`,
+        `Run ${historyOf(id, lang)} to list them.`,
       );
     const lines = renderChanges(diffDocuments(current.document, old.document));
     if (lines.length === 0) {

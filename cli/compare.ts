@@ -7,7 +7,7 @@
  */
 import { DEFAULT_LANG } from '../data/lang';
 import { diffDocuments, renderChanges, type Change } from './changes';
-import { required } from './commands';
+import { historyOf, required } from './commands';
 import { withStore, type Store } from './connect';
 import { CliError } from './errors';
 import { loadDocument } from './load';
@@ -43,7 +43,7 @@ async function diffRevisions(store: Store, values: Values, id: string, from: num
     throw new CliError(
       `There is no ${what} in ${store.name}.`,
       [],
-      `Run \`belarus-release history ${id}\` to list the revisions.`,
+      `Run ${historyOf(id, lang)} to list the revisions.`,
     );
   };
   const [older, newer] = [await read(from), await read(to)];

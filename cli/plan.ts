@@ -6,6 +6,7 @@
  */
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { diffDocuments, renderChanges } from './changes';
+import { historyOf } from './commands';
 import type { Store } from './connect';
 import type { Target } from './targets';
 import { CliError } from './errors';
@@ -76,7 +77,7 @@ export async function planPush(
     throw new CliError(
       `${file} is based on revision ${base} of ${where}, which ${store.name} does not hold (it is at revision ${revision}).`,
       [],
-      `Was the store reset? Push with --base <n> naming the revision the file started from (\`history ${document.id}\` lists them), or with --force to replace revision ${revision}.`,
+      `Was the store reset? Push with --base <n> naming the revision the file started from (${historyOf(document.id, document.lang)} lists them), or with --force to replace revision ${revision}.`,
     );
   }
   const ours = diffDocuments(older.document, document);
@@ -114,12 +115,12 @@ export async function planPush(
 }
 
 function noBase(store: Store, file: string, where: string, revision: number): CliError {
-  const id = where.split('/')[0];
+  const [id = '', lang = ''] = where.split('/');
   return new CliError(
     `No base revision is known for ${file} in ${store.name}: it was never pulled, pushed or seeded there, ` +
       `so a push cannot tell its changes from those of others since. Nothing was written.`,
     [],
     `\`belarus-release diff ${file}\` shows how it differs from revision ${revision}. Then push with --base <n>, ` +
-      `the revision the file started from (\`belarus-release history ${id}\` lists them), or with --force to replace revision ${revision}.`,
+      `the revision the file started from (${historyOf(id, lang)} lists them), or with --force to replace revision ${revision}.`,
   );
 }

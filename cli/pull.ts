@@ -6,7 +6,7 @@
  */
 import { dirname, relative } from 'node:path';
 import { DEFAULT_LANG } from '../data/lang';
-import { required } from './commands';
+import { historyOf, required } from './commands';
 import { withStore } from './connect';
 import { readJson } from './data-files';
 import { CliError } from './errors';
@@ -29,7 +29,7 @@ export async function pull(values: Values, positionals: string[]): Promise<numbe
       throw new CliError(
         `There is no revision ${n} of ${id}/${lang} in ${store.name}.`,
         [],
-        `Run \`history ${id}\` to list them.`,
+        `Run ${historyOf(id, lang)} to list them.`,
       );
     }
     const summary = { id, lang, revision: stored.revision, etag: stored.etag, current: current.revision };

@@ -106,12 +106,7 @@ class Reader {
       if (this.#peek() !== ':') this.#fail(`unexpected ${this.#token()}: expected ":" after the property name`);
       this.#at++;
       result[key] = this.value(child);
-      const next = this.#peek();
-      if (next !== ',' && next !== '}')
-        this.#fail(`unexpected ${this.#token()}: expected "," or "}" (a missing comma?)`);
-      this.#at++;
-      if (next === '}') return result;
-      if (this.#peek() === '}') this.#fail('a comma before "}": JSON allows no trailing comma');
+      if (this.#closed('}')) return result;
     }
   }
 
@@ -121,13 +116,20 @@ class Reader {
     if (this.#peek() === ']') return (this.#at++, result);
     for (;;) {
       result.push(this.value(`${pointer}/${result.length}`));
-      const next = this.#peek();
-      if (next !== ',' && next !== ']')
-        this.#fail(`unexpected ${this.#token()}: expected "," or "]" (a missing comma?)`);
-      this.#at++;
-      if (next === ']') return result;
-      if (this.#peek() === ']') this.#fail('a comma before "]": JSON allows no trailing comma');
+      if (this.#closed(']')) return result;
     }
+  }
+
+  /** After a member or an item: true at the closing bracket, false after a comma, else an error. */
+  #closed(close: '}' | ']'): boolean {
+    const next = this.#peek();
+    if (next !== ',' && next !== close) {
+      this.#fail(`unexpected ${this.#token()}: expected "," or "${close}" (a missing comma?)`);
+    }
+    this.#at++;
+    if (next === close) return true;
+    if (this.#peek() === close) this.#fail(`a comma before "${close}": JSON allows no trailing comma`);
+    return false;
   }
 
   #string(): string {

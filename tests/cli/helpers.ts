@@ -6,8 +6,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { formatJson } from '../../cli/files';
 import { JSON_SCHEMA_PATH } from '../../cli/json-schema';
+import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
 import { recordBase } from '../../cli/state';
 import { localTarget } from '../../cli/targets';
 import type { ReleaseDocument } from '../../data/schema';
@@ -111,3 +113,20 @@ export const IHAR_LOSIK = {
   released: true,
   source: 'washington-insider',
 };
+
+/**
+ * A worker (the deploy bundle on 127.0.0.1) for the tests of one file, started before them and
+ * stopped after.
+ *
+ * @example
+ * const server = remoteWorker('token');
+ * await ws.cli('history', ID, ...server.args());
+ */
+export function remoteWorker(token: string): { origin: () => string; args: () => string[] } {
+  let worker: LocalWorker | undefined;
+  beforeAll(async () => {
+    worker = await startLocalWorker({ ADMIN_TOKEN: token });
+  });
+  afterAll(() => worker?.dispose());
+  return { origin: () => worker!.origin, args: () => ['--remote', worker!.origin, '--token', token] };
+}

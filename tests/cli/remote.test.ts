@@ -3,23 +3,15 @@
  * the local store, and two pushes racing, where the worker answers the loser 412 and the CLI
  * looks again. The worker is the deploy bundle on 127.0.0.1 (cli/local-worker.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
+import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { editFile, ID, IHAR_LOSIK, workspace, type Workspace } from './helpers';
+import { editFile, ID, IHAR_LOSIK, remoteWorker, workspace, type Workspace } from './helpers';
 
-const TOKEN = 'remote-test-token';
-let worker: LocalWorker;
-
-beforeAll(async () => {
-  worker = await startLocalWorker({ ADMIN_TOKEN: TOKEN });
-});
-afterAll(() => worker?.dispose());
-
-const remote = () => ['--remote', worker.origin, '--token', TOKEN];
+const server = remoteWorker('remote-test-token');
+const remote = server.args;
 const published = async () =>
   (await (
-    await fetch(`${worker.origin}/api/releases/${ID}`, { headers: { 'Cache-Control': 'no-cache' } })
+    await fetch(`${server.origin()}/api/releases/${ID}`, { headers: { 'Cache-Control': 'no-cache' } })
   ).json()) as ReleaseDocument;
 const revisions = async (ws: Workspace) => (await ws.cli('history', ID, '--json', ...remote())).out;
 
@@ -43,7 +35,7 @@ describe('two editors through --remote', () => {
     const b = await ws.cli('push', ws.path('b.json'), '-m', 'B', ...remote());
     expect(b.code, b.err).toBe(0);
     expect(b.out).toContain(`Merged: ${ws.path('b.json')} is based on revision ${base}`);
-    expect(b.out).toContain(`→ ${ID} / en in ${worker.origin}, revision ${base + 1} → ${base + 2}`);
+    expect(b.out).toContain(`→ ${ID} / en in ${server.origin()}, revision ${base + 1} → ${base + 2}`);
     const now = await published();
     expect(now.summary).toBe('Summary by remote editor A.');
     expect(now.people[1]!.id).toBe('ihar-losik');

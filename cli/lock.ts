@@ -15,7 +15,7 @@ const WAIT_MS = 20_000;
 const RETRY_MS = 50;
 
 /**
- * Runs `write` holding `<dir>/belarus-release.lock`.
+ * Runs `write` holding `<dir>/belarus-release.lock` (cli/state.ts takes one for its file too).
  *
  * @example
  * await withLock('.wrangler/state/v3', () => writeRevision(kv, doc, options));

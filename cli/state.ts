@@ -13,6 +13,7 @@
 import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withLock } from './lock';
 
 /** What a file was last known to equal in one store. */
 export interface Base {
@@ -67,18 +68,21 @@ export async function baseOf(file: string, store: string): Promise<Base | undefi
 }
 
 /**
- * Records `base` for `file` in `store`. Read, change and replace in one go, through a temporary
- * file and a rename, so that a reader never sees half a file.
+ * Records `base` for `file` in `store`: read, change and replace, through a temporary file and a
+ * rename, so that a reader never sees half a file.
  */
 export async function recordBase(file: string, store: string, base: Base): Promise<void> {
   const key = await fileKey(file);
-  const state = await readState();
-  state.files[key] = { ...state.files[key], [store]: base };
   const path = statePath();
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(temporary, path);
+  // Under a lock: two pushes finishing at once would otherwise each drop the other's record.
+  await withLock(dirname(path), async () => {
+    const state = await readState();
+    state.files[key] = { ...state.files[key], [store]: base };
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    await rename(temporary, path);
+  });
 }
 
 /** Every file based on a revision of (id, lang) in `store`, for advice after a rollback. */

@@ -5,6 +5,7 @@
  */
 import { entryLabel, entryNoun, isEntryList, matchEntries, movedKeys, type Entry } from './entries';
 
+/** One difference between two versions of a document, by meaning. */
 export interface Change {
   op: 'add' | 'remove' | 'change' | 'move';
   /** Readable path: `people[ihar-losik].name`, `quotes[john-coale#2].text`, `deal.terms[0]`. */

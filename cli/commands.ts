@@ -58,6 +58,7 @@ function problemsOf(file: string, error: CliError): Problem[] {
   return [{ file, line: at?.line ?? 1, column: at?.column ?? 1, path: '', message }];
 }
 
+/** `history <id>`: the revisions, the current one and each file's base marked; `--json`. */
 export async function history(values: Values, positionals: string[]): Promise<number> {
   const id = required(positionals[0], 'history <id>');
   const lang = langOf(values);
@@ -85,6 +86,7 @@ export async function history(values: Values, positionals: string[]): Promise<nu
   });
 }
 
+/** `rollback <id> <n> -m <message>`: shows the change, then writes revision n's document again. */
 export async function rollbackCommand(values: Values, positionals: string[]): Promise<number> {
   const usage = 'rollback <id> <revision> -m <message>';
   const id = required(positionals[0], usage);

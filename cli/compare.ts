@@ -18,6 +18,7 @@ import { baseOf } from './state';
 const USAGE = 'diff <file>  |  belarus-release diff <id> --from <n> [--to <n>]';
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 
+/** `diff <file>` or `diff <id> --from <n> [--to <n>]`; exit 1 when anything differs. */
 export async function diff(values: Values, positionals: string[]): Promise<number> {
   const subject = required(positionals[0], USAGE);
   const from = revisionOption(values, 'from');

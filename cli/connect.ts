@@ -13,6 +13,7 @@ import { withLock } from './lock';
 import { flag, text, type Values } from './options';
 import { localTarget, remoteTarget, type Target } from './targets';
 
+/** A store a command works on, with what the state file and messages call it. */
 export interface Store {
   target: Target;
   /** Names the store in the state file: `local:<absolute folder>` or `remote:<origin>`. */

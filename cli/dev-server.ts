@@ -10,6 +10,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** A running dev server and the admin token it takes. */
 export interface DevServer {
   /** e.g. http://127.0.0.1:8787 */
   origin: string;

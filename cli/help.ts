@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { optionLines, TARGET_OPTIONS, type CommandOptions } from './options';
 
+/** What help says about a command. */
 export interface CommandSpec {
   /** After `belarus-release `: "push <file> -m <message>". */
   usage: string;

@@ -23,6 +23,7 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** A parsed JSON text, and where each value sits in it. */
 export interface JsonSource {
   value: unknown;
   /**

@@ -32,6 +32,7 @@ export class DocumentError extends CliError {
   }
 }
 
+/** A valid document read from a file. */
 export interface Loaded {
   document: ReleaseDocument;
   /** Worth saying, not refusing (a translation behind today's English file). */

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KVNamespace } from '../worker/kv';
 
+/** The local KV namespace, and how to close it. */
 export interface LocalKv {
   kv: KVNamespace;
   dispose(): Promise<void>;

@@ -128,6 +128,12 @@ const HELP: CommandSpec = {
   examples: ['help push'],
 };
 
+/**
+ * Runs one command line; returns the exit status.
+ *
+ * @example
+ * process.exitCode = await main(['history', 'belarus-2025-12']);
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {

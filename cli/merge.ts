@@ -7,6 +7,7 @@
  */
 import { isEntryList, matchEntries, entryLabel, movedKeys, type Entry } from './entries';
 
+/** The merged document, or every path both sides changed (then nothing is merged). */
 export type MergeResult = { merged: unknown; conflicts: [] } | { merged?: undefined; conflicts: string[] };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -32,6 +32,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** The name of an option, without its dashes. */
 export type OptionName = keyof typeof OPTIONS;
 
 /** The options of a command: each with its help, or `true` for the catalog's wording. */

@@ -16,6 +16,7 @@ type Document = Omit<ReleaseDocument, '$schema'>;
 /** A revision as the store gave it, with its ETag. */
 type Current = NonNullable<Awaited<ReturnType<Target['current']>>>;
 
+/** What a push will do, with what to print before it does. */
 export type Plan =
   | { kind: 'unchanged'; where: string; document: Document; current: Current }
   /** The file has no changes of its own since its base; the store has moved on. */

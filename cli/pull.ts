@@ -15,6 +15,7 @@ import { JSON_SCHEMA_PATH } from './json-schema';
 import { flag, revisionOption, text, type Values } from './options';
 import { recordBase } from './state';
 
+/** `pull <id> [--revision n] [--out <file>]`: prints a revision, or writes it and records the file's base. */
 export async function pull(values: Values, positionals: string[]): Promise<number> {
   const id = required(positionals[0], 'pull <id> [--lang <xx>] [--out <file>]');
   const lang = text(values, 'lang') ?? DEFAULT_LANG;

@@ -17,6 +17,7 @@ import { baseOf, recordBase } from './state';
 /** Two pushes racing: the loser looks again (and merges or stops) this many times. */
 const ATTEMPTS = 3;
 
+/** `push <file> -m <message>`: plans (cli/plan.ts), says the target, writes, records the new base. */
 export async function push(values: Values, positionals: string[]): Promise<number> {
   const file = required(positionals[0], 'push <file> -m <message>');
   const message = messageOf(values, 'push');

@@ -16,6 +16,7 @@ import { JSON_SCHEMA_PATH } from './json-schema';
 import { flag, text, type Values } from './options';
 import type { Target } from './targets';
 
+/** `translate <id> <lang>`: a new translation file from the current English revision. */
 export async function translate(values: Values, positionals: string[]): Promise<number> {
   const usage = 'translate <id> <lang>';
   const id = required(positionals[0], usage);
@@ -71,6 +72,7 @@ type Status =
   | { lang: string; state: 'behind'; from: number; to: number; changed: string[] }
   | { lang: string; state: 'missing' };
 
+/** `translations [ids…]`: each language up to date, behind English or missing; exit 1 if any is behind. */
 export async function translations(values: Values, positionals: string[]): Promise<number> {
   const ids = positionals.length > 0 ? positionals : [...new Set((await listDataFiles()).map((f) => f.id))];
   const report = await withStore(values, async ({ target }) =>

@@ -1,13 +1,21 @@
 /** The release documents in the repository: `data/releases/<id>/<lang>.json`. */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LANG } from '../data/lang';
+import { CliError } from './errors';
+import { JsonSyntaxError, parseJson, type JsonSource, type Position } from './json-source';
 
-export const RELEASES_DIR = fileURLToPath(new URL('../data/releases/', import.meta.url));
+/**
+ * data/releases/ of this checkout. BELARUS_RELEASE_DATA_DIR points elsewhere: the tests use it
+ * to try broken and misplaced files without touching the real ones.
+ */
+export const RELEASES_DIR = process.env.BELARUS_RELEASE_DATA_DIR
+  ? resolve(process.env.BELARUS_RELEASE_DATA_DIR)
+  : fileURLToPath(new URL('../data/releases/', import.meta.url));
 
 export interface DataFile {
-  /** Path relative to the working directory, for messages. */
+  /** For messages: relative to the working directory when inside it, else absolute. */
   path: string;
   id: string;
   lang: string;
@@ -20,7 +28,9 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
     if (!entry.isDirectory()) continue;
     for (const name of (await readdir(join(dir, entry.name))).sort()) {
       if (!name.endsWith('.json')) continue;
-      const path = relative(process.cwd(), join(dir, entry.name, name));
+      const absolute = join(dir, entry.name, name);
+      const inside = relative(process.cwd(), absolute);
+      const path = inside.startsWith('..') ? absolute : inside;
       files.push({ path, id: entry.name, lang: name.slice(0, -'.json'.length) });
     }
   }
@@ -29,13 +39,44 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
   return files.sort((a, b) => a.id.localeCompare(b.id) || rank(a).localeCompare(rank(b)));
 }
 
-/** The parsed JSON of a file; throws a SyntaxError naming the file when it is not JSON. */
-export async function readJson(path: string): Promise<unknown> {
-  const text = await readFile(path, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SyntaxError(`${path} is not valid JSON: ${reason}`, { cause: error });
+/**
+ * A file that cannot be read as JSON. Its message is the whole story on one line (file, line,
+ * column, what is wrong), with no stack trace: every command and the build print just that.
+ */
+export class DataFileError extends CliError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly position?: Position,
+  ) {
+    super(position ? `${file}:${position.line}:${position.column}: not valid JSON: ${reason}` : `${file} ${reason}`);
+    this.name = 'DataFileError';
   }
+}
+
+/**
+ * The parsed JSON of a file with the place of each value; a byte-order mark is accepted.
+ * Throws {@link DataFileError} for a missing file, a directory or text that is not JSON.
+ */
+export async function readSource(path: string): Promise<JsonSource> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataFileError(path, 'does not exist: check the path.');
+    if (code === 'EISDIR') throw new DataFileError(path, 'is a directory: name a .json file in it.');
+    throw error;
+  }
+  try {
+    return parseJson(text);
+  } catch (error: unknown) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new DataFileError(path, error.reason, error.position);
+  }
+}
+
+/** The parsed JSON of a file; throws {@link DataFileError} naming the file, line and column. */
+export async function readJson(path: string): Promise<unknown> {
+  return (await readSource(path)).value;
 }

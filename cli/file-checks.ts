@@ -9,9 +9,15 @@ import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { RELEASES_DIR, readJson } from './data-files';
 
+/** One problem, at a JSON Pointer (RFC 6901) into the file. */
+export interface Finding {
+  path: string;
+  message: string;
+}
+
 export interface FileFindings {
   /** Refuse the file: nothing is written while any remain. */
-  errors: string[];
+  errors: Finding[];
   /** Worth saying, not worth refusing: a translation that differs from today's English file. */
   warnings: string[];
 }
@@ -21,14 +27,8 @@ export interface FileFindings {
  * const { errors } = await checkFile('data/releases/belarus-2025-12/ru.json', doc);
  */
 export async function checkFile(file: string, document: ReleaseDocument): Promise<FileFindings> {
-  const findings: FileFindings = { errors: [], warnings: [] };
-  const where = placeOf(file);
-  if (where && (where.id !== document.id || where.lang !== document.lang)) {
-    findings.errors.push(
-      `${file}: holds ${document.id}/${document.lang}, but its path says ${where.id}/${where.lang}: ` +
-        `set "id": "${where.id}" and "lang": "${where.lang}", or move the file`,
-    );
-  }
+  const misplaced = placementError(file, document.id, document.lang);
+  const findings: FileFindings = { errors: misplaced ? [misplaced] : [], warnings: [] };
   if (document.lang === DEFAULT_LANG) return findings;
   const englishFile = join(dirname(file), `${DEFAULT_LANG}.json`);
   let english: ReleaseDocument;
@@ -37,8 +37,7 @@ export async function checkFile(file: string, document: ReleaseDocument): Promis
   } catch {
     return findings; // A translation kept elsewhere is checked against the store when pushed.
   }
-  for (const issue of untranslatedIssues(document, english))
-    findings.errors.push(`${file}: ${issue.path}: ${issue.message}`);
+  findings.errors.push(...untranslatedIssues(document, english));
   const drift = parityIssues(document, english);
   if (drift.length > 0) {
     findings.warnings.push(
@@ -48,6 +47,23 @@ export async function checkFile(file: string, document: ReleaseDocument): Promis
     );
   }
   return findings;
+}
+
+/**
+ * A file at `data/releases/<id>/<lang>.json` must hold that id and language; a file elsewhere
+ * may hold any (it is written to the document it names). Takes the raw values, so that it can
+ * be said alongside every other error of a file that fails the schema.
+ */
+export function placementError(file: string, id: unknown, lang: unknown): Finding | undefined {
+  const where = placeOf(file);
+  if (!where || (where.id === id && where.lang === lang)) return undefined;
+  return {
+    path: where.id === id ? '/lang' : '/id',
+    message:
+      `holds ${String(id)}/${String(lang)}, but its path says ${where.id}/${where.lang}: ` +
+      `set "id": "${where.id}" and "lang": "${where.lang}", or move the file to ` +
+      `data/releases/${String(id)}/${String(lang)}.json`,
+  };
 }
 
 /** The id and language a path under data/releases/ names, or undefined for a file elsewhere. */

@@ -1,81 +1,176 @@
 /**
  * `npx belarus-release <command>`: validate, diff, push, pull, history and rollback of the
  * release documents, against the local store of `npm start` or, with --remote, a worker.
- * This file parses the command line and reports errors; cli/commands.ts does the work.
+ * This file lists the commands, parses the command line and reports errors; each command does
+ * its work in its own file.
  */
-import { diff, history, pull, push, rollbackCommand, validate } from './commands';
+import { closest } from '../data/references';
+import { history, rollbackCommand, validate } from './commands';
+import { diff } from './compare';
 import { CliError, formatError } from './errors';
+import { commandHelp, commandUsage, overview, version, type CommandSpec } from './help';
+import { flag, parseOptions, TARGET_OPTIONS, type Values } from './options';
+import { pull } from './pull';
+import { push } from './push';
 import { translate, translations } from './translations';
 
-const TARGET_HELP = `Target (default: the local store that \`npm start\` serves):
-  --remote <url>      a worker's admin API, e.g. https://facts.example
-  --token <token>     its admin token (default: $BELARUS_RELEASE_TOKEN)
-  --persist-to <dir>  the local state directory (default: .wrangler/state/v3)`;
+type Command = CommandSpec & { run: (values: Values, positionals: string[]) => Promise<number> };
 
-const COMMANDS: Record<string, { usage: string; about: string; run: (args: string[]) => Promise<void> }> = {
+const FILE = 'data/releases/belarus-2025-12/en.json';
+
+const COMMANDS: Record<string, Command> = {
   validate: {
     usage: 'validate [files…]',
-    about: 'Check documents against the schema (default: every file in data/releases/).',
+    about: 'Check files: every problem, with its line, column and JSON path.',
+    more: ['With no files, every file in data/releases/. Reads no store.'],
+    options: { json: true },
+    target: false,
+    examples: ['validate', `validate ${FILE} --json`],
     run: validate,
   },
-  diff: { usage: 'diff <file>', about: 'Show what pushing <file> would change in the stored revision.', run: diff },
+  diff: {
+    usage: 'diff <file> | diff <id> --from <n> [--to <n>]',
+    about: 'What differs, entry by entry (exit 1 when anything does).',
+    more: [
+      'A file is compared with the current revision (and, if the store moved on since the file was',
+      'pulled, both sides of the change are shown); --from compares two revisions.',
+    ],
+    options: { from: true, to: true, lang: 'with --from: the language (default: en)', json: true },
+    target: true,
+    examples: [`diff ${FILE}`, 'diff belarus-2025-12 --from 3 --to 5', 'diff belarus-2025-12 --from 3 --lang ru'],
+    run: diff,
+  },
   push: {
-    usage: 'push <file> [--message <text>] [--dry-run] [--force]',
-    about: 'Validate, diff and write <file> as a new revision.',
+    usage: 'push <file> -m <message>',
+    about: 'Write a file as the next revision of the document it holds.',
+    more: [
+      'Based on the revision the file was pulled, pushed or seeded as: if the store moved on, the changes',
+      'are merged when they touch different paths; otherwise nothing is written and both sides are shown.',
+    ],
+    options: {
+      message: true,
+      author: true,
+      'dry-run': true,
+      force: 'replace the current revision whatever it holds (says what it replaces)',
+      base: true,
+    },
+    target: true,
+    examples: [
+      `push ${FILE} -m "Add Ihar Losik"`,
+      `push ${FILE} --dry-run`,
+      'push en.json -m "Fix a date" --remote https://facts.example',
+    ],
     run: push,
   },
   pull: {
-    usage: 'pull <id> [--lang <xx>] [--out <file>]',
-    about: 'Write the current document of a release to <file> or stdout.',
+    usage: 'pull <id>',
+    about: 'Print a revision, or write it to a file to edit (--out).',
+    options: {
+      lang: true,
+      revision: true,
+      out: true,
+      force: 'replace an existing file (what it holds is lost)',
+      json: true,
+    },
+    target: true,
+    examples: [
+      'pull belarus-2025-12 --lang ru --out ru.json',
+      'pull belarus-2025-12 --revision 3',
+      `pull belarus-2025-12 --out ${FILE} --force`,
+    ],
     run: pull,
   },
+  history: {
+    usage: 'history <id>',
+    about: 'List the revisions of a document; marks the current one.',
+    more: ['Also marks the revision each pulled or pushed file is based on.'],
+    options: { lang: true, json: true },
+    target: true,
+    examples: ['history belarus-2025-12', 'history belarus-2025-12 --lang be --json'],
+    run: history,
+  },
+  rollback: {
+    usage: 'rollback <id> <revision> -m <message>',
+    about: 'Write a new revision equal to an earlier one.',
+    more: ['Shows what that changes first; history only grows.'],
+    options: { lang: true, message: true, author: true, 'dry-run': true },
+    target: true,
+    examples: ['rollback belarus-2025-12 3 -m "Undo the unconfirmed count"', 'rollback belarus-2025-12 3 --dry-run'],
+    run: rollbackCommand,
+  },
   translate: {
-    usage: 'translate <id> <lang> [--out <file>] [--force]',
-    about: 'Start a translation from the current English document (ids, counts, URLs copied).',
+    usage: 'translate <id> <lang>',
+    about: 'Start a translation from the current English document.',
+    options: {
+      out: 'write to <file> (default: data/releases/<id>/<lang>.json)',
+      force: 'replace an existing file (start over)',
+    },
+    target: true,
+    examples: ['translate belarus-2025-12 uk'],
     run: translate,
   },
   translations: {
-    usage: 'translations [ids…] [--json]',
-    about: 'Say which translations are up to date, behind English or missing; exit 1 if any is behind.',
+    usage: 'translations [ids…]',
+    about: 'Which translations are up to date, behind or missing.',
+    more: ['Exits 1 when any is behind English, so CI can gate on it.'],
+    options: { json: true },
+    target: true,
+    examples: ['translations', 'translations belarus-2025-12 --json'],
     run: translations,
-  },
-  history: { usage: 'history <id> [--lang <xx>]', about: 'List the revisions of a document.', run: history },
-  rollback: {
-    usage: 'rollback <id> <revision> [--lang <xx>] [--message <text>]',
-    about: 'Write a new revision equal to an old one.',
-    run: rollbackCommand,
   },
 };
 
+const HELP: CommandSpec = {
+  usage: 'help [command]',
+  about: 'The commands, or the options and examples of one.',
+  options: {},
+  target: false,
+  examples: ['help push'],
+};
+
+/**
+ * Runs one command line; returns the exit status.
+ *
+ * @example
+ * process.exitCode = await main(['history', 'belarus-2025-12']);
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const entry = command ? COMMANDS[command] : undefined;
-  if (!entry) {
-    const known = Object.values(COMMANDS).map((c) => `  belarus-release ${c.usage.padEnd(58)} ${c.about}`);
-    const help = ['Usage:', ...known, '', 'Run `belarus-release <command> --help` for the options of one.'].join('\n');
-    if (!command || command === '--help' || command === '-h') {
-      console.log(help);
-      return 0;
-    }
-    console.error(formatError(new CliError(`Unknown command "${command}".`, [], help)));
+  try {
+    if (command === '--version' || command === '-v') return say(version());
+    if (!command || command === '--help' || command === '-h') return say(overview({ ...COMMANDS, help: HELP }));
+    if (command === 'help') return say(helpFor(rest[0]));
+    const entry = COMMANDS[command];
+    if (!entry) throw unknownCommand(command);
+    const options = { ...entry.options, ...(entry.target ? TARGET_OPTIONS : {}) };
+    const { values, positionals } = parseOptions(rest, options, () => commandUsage(command, entry));
+    if (flag(values, 'help')) return say(commandHelp(command, entry));
+    return await entry.run(values, positionals);
+  } catch (error: unknown) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(formatError(error));
     return 1;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(`Usage: belarus-release ${entry.usage}\n\n${entry.about}\n\n${TARGET_HELP}`);
-    return 0;
-  }
-  try {
-    await entry.run(rest);
-    return 0;
-  } catch (error: unknown) {
-    if (error instanceof CliError) {
-      console.error(formatError(error));
-      return 1;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(formatError(new CliError(error.message, [], `Run \`belarus-release ${command} --help\`.`)));
-      return 1;
-    }
-    throw error;
-  }
+}
+
+function say(text: string): number {
+  console.log(text);
+  return 0;
+}
+
+function helpFor(name: string | undefined): string {
+  if (!name) return overview({ ...COMMANDS, help: HELP });
+  if (name === 'help') return commandHelp('help', HELP);
+  const entry = COMMANDS[name];
+  if (!entry) throw unknownCommand(name);
+  return commandHelp(name, entry);
+}
+
+function unknownCommand(name: string): CliError {
+  const near = closest(name, Object.keys(COMMANDS));
+  return new CliError(
+    `Unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''}`,
+    [],
+    `The commands: ${Object.keys(COMMANDS).join(', ')}. Run \`belarus-release help\` for what each does.`,
+  );
 }

@@ -1,23 +1,56 @@
 /**
- * `npm start` runs this before `wrangler dev`: every document in data/releases/ that the local
- * KV store (.wrangler/state) does not hold yet is written as its first revision. Documents the
- * store already holds are left alone, so local edits survive restarts.
+ * `npm start` runs this before `wrangler dev` (through cli/dev.ts): every document in
+ * data/releases/ that the local KV store (.wrangler/state) does not hold yet is written as its
+ * first revision. Documents the store already holds are left alone, so local edits survive
+ * restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
+ * document than the one it holds) is reported and skipped: the others are seeded and the
+ * server still starts. Each file seeded, or found equal to what the store holds, is recorded
+ * as based on that revision, so that a later push of it never undoes someone else's edit.
  */
-import { listDataFiles, readJson } from './data-files';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listDataFiles } from './data-files';
+import { CliError, formatError } from './errors';
+import { loadDocument } from './load';
+import { withLock } from './lock';
+import { baseOf, recordBase } from './state';
 import { localTarget } from './targets';
 
-const target = await localTarget();
-try {
-  for (const file of await listDataFiles()) {
-    if (await target.current(file.id, file.lang)) continue;
-    const written = await target.write(await readJson(file.path), {
-      author: 'seed',
-      message: `Seeded from ${file.path}`,
-      basedOn: null,
-      force: false,
-    });
-    console.log(`Seeded ${file.id}/${file.lang} (revision ${written.revision}) from ${file.path}`);
+/**
+ * @example
+ * await seed('.wrangler/state/v3');
+ */
+export async function seed(persistTo = '.wrangler/state/v3'): Promise<void> {
+  const store = `local:${resolve(persistTo)}`;
+  const target = await localTarget(persistTo);
+  try {
+    for (const file of await listDataFiles()) {
+      try {
+        const { $schema: _editorOnly, ...document } = (await loadDocument(file.path)).document;
+        const current = await withLock(resolve(persistTo), async () => {
+          const stored = await target.current(document.id, document.lang);
+          if (stored) return stored;
+          const message = `Seeded from ${file.path}`;
+          const { revision } = await target.write(document, { author: 'seed', message, basedOn: null, force: false });
+          console.log(`Seeded ${file.id}/${file.lang} (revision ${revision}) from ${file.path}`);
+          return (await target.revision(document.id, document.lang, revision))!;
+        });
+        const same = JSON.stringify(current.document) === JSON.stringify(document);
+        if (same && (await baseOf(file.path, store))?.revision !== current.revision) {
+          const base = { id: file.id, lang: file.lang, revision: current.revision, etag: current.etag, by: 'seed' };
+          await recordBase(file.path, store, base);
+        }
+      } catch (error: unknown) {
+        if (!(error instanceof CliError)) throw error;
+        console.error(`${formatError(error)}\n(${file.path} was not seeded; the other files were.)`);
+      }
+    }
+  } finally {
+    await target.close();
   }
-} finally {
-  await target.close();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--persist-to');
+  await seed(at === -1 ? undefined : process.argv[at + 1]);
 }

@@ -1,10 +1,9 @@
 /**
  * Where the CLI reads and writes: the local store that `npm start` serves (the same
- * .wrangler state, through wrangler's getPlatformProxy and worker/store.ts), or a worker's
+ * .wrangler state, through Miniflare (cli/local-store.ts) and worker/store.ts), or a worker's
  * admin API. Both offer the same operations and refuse the same things.
  */
 import { represent } from '../worker/representation';
-import type { KVNamespace } from '../worker/kv';
 import {
   listRevisions,
   readCurrent,
@@ -19,6 +18,7 @@ import {
   type WriteOptions,
 } from '../worker/store';
 import { CliError } from './errors';
+import { openLocalKv } from './local-store';
 
 interface Written {
   revision: number;
@@ -59,17 +59,8 @@ const written = ({ revision, etag }: Current): Written => ({ revision, etag });
 
 /** The local store of `npm start`; `persistTo` is its state directory (default .wrangler/state/v3). */
 export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Target> {
-  // Wrangler's own chatter (which secrets it found, which are missing) is about the worker, not
-  // about this command: keep it to errors unless the editor asked for more.
-  process.env.WRANGLER_LOG ??= 'error';
-  // Loaded on demand: wrangler takes a second to import, and validate or --remote never need it.
-  const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ RELEASES: KVNamespace }>({
-    configPath: 'wrangler.toml',
-    persist: { path: persistTo },
-    remoteBindings: false,
-  });
-  const kv = proxy.env.RELEASES;
+  const proxy = await openLocalKv(persistTo);
+  const kv = proxy.kv;
   const refusalsAsCliErrors = async (run: () => Promise<StoredRevision>) => {
     try {
       return written(withEtag(await run()));

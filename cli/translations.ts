@@ -3,20 +3,21 @@
  * document, `translations` says which are up to date, behind English (and what English changed
  * since), or missing, and exits 1 when any is behind, so CI can gate on it.
  */
-import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
-import { parse, required, withTarget } from './commands';
+import { required } from './commands';
+import { withStore } from './connect';
 import { listDataFiles, RELEASES_DIR } from './data-files';
 import { diffJson } from './diff';
 import { CliError } from './errors';
+import { formatJson, writeTextFile } from './files';
 import { JSON_SCHEMA_PATH } from './json-schema';
+import { flag, text, type Values } from './options';
 import type { Target } from './targets';
 
-export async function translate(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+/** `translate <id> <lang>`: a new translation file from the current English revision. */
+export async function translate(values: Values, positionals: string[]): Promise<number> {
   const usage = 'translate <id> <lang>';
   const id = required(positionals[0], usage);
   const lang = required(positionals[1], usage);
@@ -27,16 +28,15 @@ export async function translate(args: string[]): Promise<void> {
       `Use one of ${LANGUAGES.slice(1).join(', ')}.`,
     );
   }
-  const out = values.out ?? relative(process.cwd(), join(RELEASES_DIR, id, `${lang}.json`));
-  await withTarget(values, async (target) => {
+  const out = text(values, 'out') ?? relative(process.cwd(), join(RELEASES_DIR, id, `${lang}.json`));
+  return withStore(values, async ({ target }) => {
     const english = await target.current(id, DEFAULT_LANG);
     if (!english) throw new CliError(`There is no English document ${id}/en in ${target.name}.`, [], 'Push it first.');
     const scaffold = scaffoldOf(english.document, lang, english.revision, relative(dirname(out), JSON_SCHEMA_PATH));
-    await mkdir(dirname(out), { recursive: true });
     try {
-      await writeFile(out, `${JSON.stringify(scaffold, null, 2)}\n`, { flag: values.force ? 'w' : 'wx' });
+      await writeTextFile(out, formatJson(scaffold), { force: flag(values, 'force') });
     } catch (error: unknown) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(error instanceof CliError && error.message.endsWith('exists already: nothing was written.'))) throw error;
       throw new CliError(
         `${out} exists already.`,
         [],
@@ -46,6 +46,7 @@ export async function translate(args: string[]): Promise<void> {
     console.log(`✔ Wrote ${out}: a ${lang} translation of English revision ${english.revision}, still in English.`);
     console.log('  Translate every text field; list the ones that stay the same (a name) in translation.same.');
     console.log(`  \`npx belarus-release validate ${out}\` names each field still in English.`);
+    return 0;
   });
 }
 
@@ -71,13 +72,13 @@ type Status =
   | { lang: string; state: 'behind'; from: number; to: number; changed: string[] }
   | { lang: string; state: 'missing' };
 
-export async function translations(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+/** `translations [ids…]`: each language up to date, behind English or missing; exit 1 if any is behind. */
+export async function translations(values: Values, positionals: string[]): Promise<number> {
   const ids = positionals.length > 0 ? positionals : [...new Set((await listDataFiles()).map((f) => f.id))];
-  const report = await withTarget(values, async (target) =>
+  const report = await withStore(values, async ({ target }) =>
     Promise.all(ids.map(async (id) => ({ id, languages: await statusOf(target, id) }))),
   );
-  if (values.json) console.log(JSON.stringify({ releases: report }, null, 2));
+  if (flag(values, 'json')) console.log(JSON.stringify({ releases: report }, null, 2));
   else for (const { id, languages } of report) console.log([id, ...languages.map(describe)].join('\n'));
   const behind = report.flatMap((r) => r.languages).filter((s) => s.state === 'behind').length;
   if (behind > 0) {
@@ -87,6 +88,7 @@ export async function translations(args: string[]): Promise<void> {
       'Update each from the changed paths, set translation.revision to the English revision, and push.',
     );
   }
+  return 0;
 }
 
 async function statusOf(target: Target, id: string): Promise<Status[]> {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_LANG } from './lang';
 import { ID_PATTERN, LANG_PATTERN } from './patterns';
+import { checkReferences } from './references';
 
 /**
  * Plain text: never HTML. Angle brackets and control characters are refused so that no
@@ -21,8 +22,19 @@ const text = (max: number) =>
 
 const slug = z.string().max(80).regex(ID_PATTERN, 'must be a lower-case slug like "maria-kolesnikova"');
 
-/** http(s) only: `javascript:`, `data:` and friends never reach a reader's link. */
-const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
+/**
+ * http(s) only: `javascript:`, `data:` and friends never reach a reader's link. A space is
+ * refused too: browsers would quietly turn it into %20, so it is almost always a paste gone wrong.
+ */
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: 'must be an https:// or http:// URL with a domain name, like "https://www.bbc.com/news"',
+  })
+  .max(2048)
+  // A refinement, not a regex: JSON Schema keeps `"format": "uri"`, which already excludes spaces.
+  .refine((url) => !/\s/.test(url), 'must not contain spaces: remove them, or write a space as %20');
 
 /** Every fact names the source it comes from, by the id of an entry in `sources`. */
 const sourced = { source: slug.describe('id of the entry in `sources` this comes from') };
@@ -95,7 +107,9 @@ const ReleaseFields = z.strictObject({
   translation: TranslationSchema.optional(),
   headline: text(200),
   summary: text(800),
-  date: z.iso.date().describe('the day of the release, ISO 8601'),
+  date: z.iso
+    .date({ error: 'must be a real date: use YYYY-MM-DD, like "2025-12-13"' })
+    .describe('the day of the release, ISO 8601 (YYYY-MM-DD)'),
   released: z.strictObject({ count: z.int().min(0).max(100_000), ...sourced }),
   people: z.array(PersonSchema).min(1).max(50),
   deal: z.strictObject({
@@ -111,56 +125,9 @@ const ReleaseFields = z.strictObject({
 
 export type ReleaseDocument = z.infer<typeof ReleaseFields>;
 
-export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences).meta({
+// The references are checked even when other fields fail (`when`), so every error shows at once.
+export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences, { when: () => true }).meta({
   id: 'Release',
   title: 'Release document',
 });
 export type Source = z.infer<typeof SourceSchema>;
-
-/** Ids must be unique and every reference (source, speaker, envoy) must resolve. */
-function checkReferences(doc: ReleaseDocument, ctx: z.RefinementCtx): void {
-  const english = doc.lang === DEFAULT_LANG;
-  if (english && doc.translation) {
-    ctx.addIssue({ code: 'custom', path: ['translation'], message: 'the English document is no translation' });
-  }
-  if (!english && !doc.translation) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['translation'],
-      message: 'a translation must name the English revision it was made from: {"from": "en", "revision": n}',
-    });
-  }
-  doc.quotes.forEach((q, i) => {
-    if (q.translatedFrom === doc.lang) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['quotes', i, 'translatedFrom'],
-        message: `is the document's own language`,
-      });
-    }
-  });
-  const sources = uniqueIds(doc.sources, 'sources', ctx);
-  const people = uniqueIds(doc.people, 'people', ctx);
-  const expect = (ids: Set<string>, id: string, path: (string | number)[], what: string) => {
-    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `no ${what} with id "${id}"` });
-  };
-  expect(sources, doc.released.source, ['released', 'source'], 'source');
-  expect(people, doc.deal.envoy, ['deal', 'envoy'], 'person');
-  const lists = { people: doc.people, quotes: doc.quotes, destinations: doc.destinations, context: doc.context };
-  for (const [key, items] of Object.entries(lists)) {
-    items.forEach((item, i) => expect(sources, item.source, [key, i, 'source'], 'source'));
-  }
-  doc.deal.terms.forEach((t, i) => expect(sources, t.source, ['deal', 'terms', i, 'source'], 'source'));
-  doc.quotes.forEach((q, i) => expect(people, q.speaker, ['quotes', i, 'speaker'], 'person'));
-}
-
-function uniqueIds(items: { id: string }[], key: string, ctx: z.RefinementCtx): Set<string> {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
-    }
-    seen.add(item.id);
-  });
-  return seen;
-}

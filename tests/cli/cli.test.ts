@@ -49,7 +49,7 @@ describe('belarus-release validate', () => {
       const { code, err } = await cli('validate', file);
       expect(code).toBe(1);
       expect(err).toContain('✘ ERROR:');
-      expect(err).toContain(`${file}: `);
+      expect(err).toContain(`${file}:`);
       expect(err).toContain(path);
     });
   }
@@ -57,8 +57,8 @@ describe('belarus-release validate', () => {
   it('reports invalid JSON and a missing file', async () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{"id": ');
-    expect((await cli('validate', broken)).err).toMatch(/broken\.json is not valid JSON/);
-    const missing = await cli('push', join(dir, 'nope.json'), '--persist-to', join(dir, 'state'));
+    expect((await cli('validate', broken)).err).toMatch(/broken\.json:1:8: not valid JSON/);
+    const missing = await cli('push', join(dir, 'nope.json'), '-m', 'x', '--persist-to', join(dir, 'state'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('does not exist');
   });
@@ -75,7 +75,7 @@ describe('the local store', () => {
     seedHeadline = JSON.parse(await readFile(SEED, 'utf8')).headline;
     const edit = await edited('edited.json', (d) => (d.headline = 'A new headline'));
     pushes.push(await cli('push', SEED, '-m', 'first', '--persist-to', seeded));
-    pushes.push(await cli('push', edit, '-m', 'second', '--persist-to', seeded));
+    pushes.push(await cli('push', edit, '-m', 'second', '--base', '1', '--persist-to', seeded));
   });
 
   /** A copy of the seeded store, for a test that writes (or must show it wrote nothing). */
@@ -92,17 +92,17 @@ describe('the local store', () => {
     expect(pushes[1]!.out).toMatch(/Wrote belarus-2025-12\/en revision 2 \(ETag "r2-[0-9a-f]{8}"\)/);
   });
 
-  it('diff shows the change by JSON path', async () => {
-    const { code, out } = await cli('diff', SEED, '--persist-to', seeded);
-    expect(code).toBe(0);
-    expect(out).toContain(`~ /headline: "A new headline" → "${seedHeadline}"`);
+  it('diff shows the change by JSON path, exit 1', async () => {
+    const { code, out } = await cli('diff', await edited('plain.json', () => {}), '--persist-to', seeded);
+    expect(code).toBe(1);
+    expect(out).toContain(`~ headline: "A new headline" → "${seedHeadline}"`);
   });
 
   it('a dry run shows the change and writes nothing', async () => {
     const state = await copyOfSeeded();
-    const dry = await cli('push', SEED, '--dry-run', ...state);
+    const dry = await cli('push', SEED, '--dry-run', '--base', '2', ...state);
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('~ /headline:');
+    expect(dry.out).toContain('~ headline:');
     expect(dry.out).toContain('Dry run: nothing written');
     expect(await revisions(state)).toBe(2);
   });
@@ -110,7 +110,7 @@ describe('the local store', () => {
   it('an invalid push exits 1 with the JSON path, and writes nothing', async () => {
     const state = await copyOfSeeded();
     const bad = await edited('bad-push.json', (d) => (d.released.count = -1));
-    const { code, err } = await cli('push', bad, ...state);
+    const { code, err } = await cli('push', bad, '-m', 'x', ...state);
     expect(code).toBe(1);
     expect(err).toContain('✘ ERROR:');
     expect(err).toContain('/released/count');
@@ -122,13 +122,13 @@ describe('the local store', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\s*1 {2}\S+ {2}tester {2}first$/);
-    expect(lines[1]).toMatch(/^\s*2 {2}\S+ {2}tester {2}second$/);
+    expect(lines[0]).toMatch(/^\s*1 {2}\S+ {2}tester {2}first\b/);
+    expect(lines[1]).toMatch(/^\s*2 {2}\S+ {2}tester {2}second {3}← current/);
   });
 
   it('rollback to a missing revision fails, and writes nothing', async () => {
     const state = await copyOfSeeded();
-    const { code, err } = await cli('rollback', ID, '9', ...state);
+    const { code, err } = await cli('rollback', ID, '9', '-m', 'x', ...state);
     expect(code).toBe(1);
     expect(err).toContain('There is no revision 9');
     expect(await revisions(state)).toBe(2);
@@ -136,7 +136,7 @@ describe('the local store', () => {
 
   it('rollback adds a revision equal to the old one', async () => {
     const state = await copyOfSeeded();
-    const { code, out } = await cli('rollback', ID, '1', ...state);
+    const { code, out } = await cli('rollback', ID, '1', '-m', 'undo', ...state);
     expect(code).toBe(0);
     expect(out).toMatch(/revision 3 \(ETag "r3-[0-9a-f]{8}"\) equals revision 1/);
     expect(await revisions(state)).toBe(3);
@@ -167,11 +167,11 @@ describe('a remote worker', () => {
   it('round trip: push, read through the public API, roll back, read again', async () => {
     const original = await headline();
     const good = await edited('remote.json', (d) => (d.headline = 'Pushed through the admin API'));
-    const pushed = await cli('push', good, '-m', 'remote edit', ...remote());
+    const pushed = await cli('push', good, '-m', 'remote edit', '--base', '1', ...remote());
     expect(pushed.code).toBe(0);
     expect(pushed.out).toContain('revision 2');
     expect(await headline()).toBe('Pushed through the admin API');
-    expect((await cli('rollback', 'belarus-2025-12', '1', ...remote())).out).toContain('revision 3');
+    expect((await cli('rollback', 'belarus-2025-12', '1', '-m', 'undo', ...remote())).out).toContain('revision 3');
     expect(await headline()).toBe(original);
     expect((await cli('history', 'belarus-2025-12', ...remote())).out).toContain('remote edit');
   });
@@ -179,7 +179,7 @@ describe('a remote worker', () => {
   it('refuses a wrong, missing or blank token with a hint, and writes nothing', async () => {
     const good = await edited('remote2.json', (d) => (d.headline = 'Should not land'));
     for (const token of [['--token', 'wrong'], ['--token', '   '], []]) {
-      const { code, err } = await cli('push', good, '--remote', worker.origin, ...token);
+      const { code, err } = await cli('push', good, '-m', 'x', '--remote', worker.origin, ...token);
       expect(code).toBe(1);
       expect(err).toMatch(/401 Unauthorized|No admin token/);
       expect(err).toMatch(/--token|BELARUS_RELEASE_TOKEN/);

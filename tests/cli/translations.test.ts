@@ -28,7 +28,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('validate, for a file under data/releases/<id>/<lang>.json', () => {
   it('refuses a copy of en.json saved as ru.json: it would overwrite English', async () => {
     const { errors } = await checkFile(`${FOLDER}/ru.json`, await english());
-    expect(errors).toEqual([expect.stringContaining('holds belarus-2025-12/en, but its path says belarus-2025-12/ru')]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('holds belarus-2025-12/en, but its path says belarus-2025-12/ru'),
+      }),
+    ]);
   });
 
   it('refuses a translation whose text is still the English text, field by field', async () => {
@@ -96,7 +100,7 @@ describe('translations', () => {
     const edited = { ...(await english()), headline: 'Belarus has freed 123 political prisoners' };
     const file = join(dir, 'en-edited.json');
     await writeFile(file, JSON.stringify(edited));
-    expect((await cli('push', file, '-m', 'headline', ...state)).code).toBe(0);
+    expect((await cli('push', file, '-m', 'headline', '--base', '1', ...state)).code).toBe(0);
     const { code, out } = await cli('translations', '--json', ...state);
     expect(code).toBe(1);
     const report = JSON.parse(out) as {

@@ -1,0 +1,103 @@
+/**
+ * Which store a command works on, and who it writes as. The local store is reached through the
+ * running dev server when `npm start` is up (fast, and it sees the write at once), else opened
+ * directly; `--remote` goes through a worker's admin API. Each store has a key, under which
+ * .belarus-release/state.json remembers the revision each file is based on.
+ */
+import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { runningDevServer } from './dev-server';
+import { CliError } from './errors';
+import { withLock } from './lock';
+import { flag, text, type Values } from './options';
+import { localTarget, remoteTarget, type Target } from './targets';
+
+/** A store a command works on, with what the state file and messages call it. */
+export interface Store {
+  target: Target;
+  /** Names the store in the state file: `local:<absolute folder>` or `remote:<origin>`. */
+  key: string;
+  /** For messages: "the local store (.wrangler/state/v3)" or the worker's URL. */
+  name: string;
+  /** Runs a read-decide-write sequence with no other CLI writing to the same store meanwhile. */
+  exclusive<T>(run: () => Promise<T>): Promise<T>;
+}
+
+const DEFAULT_PERSIST = '.wrangler/state/v3';
+
+/**
+ * @example
+ * await withStore(values, async (store) => store.target.history('belarus-2025-12', 'en'));
+ */
+export async function withStore<T>(values: Values, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await open(values);
+  try {
+    return await run(store);
+  } finally {
+    await store.target.close();
+  }
+}
+
+async function open(values: Values): Promise<Store> {
+  const remote = text(values, 'remote');
+  if (remote) {
+    const token = (text(values, 'token') ?? process.env.BELARUS_RELEASE_TOKEN ?? '').trim();
+    if (!token)
+      throw new CliError('No admin token for --remote.', [], 'Pass --token <token> or set BELARUS_RELEASE_TOKEN.');
+    const target = remoteTarget(remote, token);
+    // The worker orders writes to a document itself and answers 412 to a stale one.
+    return { target, key: `remote:${target.name}`, name: target.name, exclusive: (run) => run() };
+  }
+  const persistTo = text(values, 'persist-to') ?? DEFAULT_PERSIST;
+  const key = `local:${resolve(persistTo)}`;
+  const name = `the local store (${persistTo})`;
+  const server = await runningDevServer(resolve(persistTo));
+  if (server) {
+    const target = remoteTarget(server.origin, server.token);
+    return { target: { ...target, name }, key, name, exclusive: (run) => run() };
+  }
+  const target = await localTarget(persistTo);
+  return { target, key, name, exclusive: (run) => withLock(resolve(persistTo), run) };
+}
+
+/** A path for messages: relative to the working directory when inside it, else absolute. */
+export function shown(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
+
+/**
+ * Who writes: --author, else $BELARUS_RELEASE_AUTHOR, else git's user.name, else the OS user
+ * (the last is "root" in many containers, which says nothing in a history).
+ */
+export function authorOf(values: Values): string {
+  const given = text(values, 'author') ?? process.env.BELARUS_RELEASE_AUTHOR;
+  if (given?.trim()) return given.trim();
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    if (name.trim()) return name.trim();
+  } catch {
+    // No git, or no user.name: fall through to the OS user.
+  }
+  return userInfo().username;
+}
+
+const EXAMPLE_MESSAGES: Record<string, string> = {
+  push: 'Add Ihar Losik, freed on 13 December',
+  rollback: 'Undo the count until it is confirmed',
+};
+
+/** The message a write needs (`-m`); a dry run writes nothing and needs none. */
+export function messageOf(values: Values, command: string): string {
+  const message = text(values, 'message')?.trim();
+  if (message || flag(values, 'dry-run')) return message ?? '';
+  throw new CliError(
+    `${command} needs a message: say why, for the history.`,
+    [],
+    `Add -m "…", e.g. belarus-release ${command} … -m "${EXAMPLE_MESSAGES[command] ?? 'Why this change'}".`,
+  );
+}

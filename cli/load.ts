@@ -1,0 +1,94 @@
+/**
+ * Reading a release document from a file the way every command does: all its problems at once
+ * (schema, references, duplicates, path/id/lang, translation), each as
+ * `file:line:column: /json/pointer: what is wrong and how to fix it`, so that an editor (or a
+ * terminal that links `file:line:column`) goes straight to each one.
+ */
+import type { z } from 'zod';
+import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import { readSource } from './data-files';
+import { CliError } from './errors';
+import { checkFile, placementError, type Finding } from './file-checks';
+
+/** One problem of a file, where an editor finds it. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** JSON Pointer (RFC 6901); "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** A file that is not a valid release document, with every problem. */
+export class DocumentError extends CliError {
+  constructor(
+    message: string,
+    readonly problems: Problem[],
+  ) {
+    const details = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.path || '/'}: ${p.message}`);
+    super(message, details, 'Fix them and run again; nothing was written.');
+    this.name = 'DocumentError';
+  }
+}
+
+/** A valid document read from a file. */
+export interface Loaded {
+  document: ReleaseDocument;
+  /** Worth saying, not refusing (a translation behind today's English file). */
+  warnings: string[];
+}
+
+/**
+ * The file's document, validated; throws one {@link DocumentError} listing every problem, or a
+ * DataFileError for a file that is missing or not JSON.
+ *
+ * @example
+ * const { document } = await loadDocument('data/releases/belarus-2025-12/en.json');
+ */
+export async function loadDocument(file: string): Promise<Loaded> {
+  const source = await readSource(file);
+  const result = ReleaseDocumentSchema.safeParse(source.value, { reportInput: true });
+  const raw = (typeof source.value === 'object' && source.value !== null ? source.value : {}) as Record<
+    string,
+    unknown
+  >;
+  const misplaced = placementError(file, raw.id, raw.lang);
+  const findings: Finding[] = result.success ? [] : result.error.issues.flatMap(asFindings);
+  let warnings: string[] = [];
+  if (result.success) {
+    const checked = await checkFile(file, result.data);
+    findings.push(...checked.errors);
+    warnings = checked.warnings;
+  } else if (misplaced) {
+    findings.push(misplaced);
+  }
+  if (findings.length > 0) {
+    const problems = findings.map(({ path, message }) => ({ file, ...source.locate(path), path, message }));
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new DocumentError(`${file} is not a valid release document (${findings.length} error(s)).`, problems);
+  }
+  return { document: result.data!, warnings };
+}
+
+/** A zod issue in an editor's words: a missing field says so, an unknown field is named. */
+function asFindings(issue: z.core.$ZodIssue): Finding[] {
+  const path = pointer(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: `${path}/${escape(key)}`,
+      message: `unknown field "${key}": remove it, or check its spelling against the schema`,
+    }));
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [{ path, message: `is missing: add it (${issue.expected})` }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** A zod issue path as a JSON Pointer (RFC 6901): ["people", 0, "name"] → "/people/0/name". */
+function pointer(path: PropertyKey[]): string {
+  return path.map((part) => `/${escape(String(part))}`).join('');
+}

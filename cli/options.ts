@@ -1,0 +1,110 @@
+/**
+ * Every option the CLI knows, said once: its form, and what it means by default. A command
+ * lists the options it takes (with its own wording where the meaning differs, as `--force`
+ * does), so its help shows those and no others, and anything else is refused with its usage.
+ */
+import { parseArgs } from 'node:util';
+import { CliError } from './errors';
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's placeholder in help: "<url>". */
+  value?: string;
+  help: string;
+}
+
+const OPTIONS = {
+  remote: { type: 'string', value: '<url>', help: "use a worker's admin API (e.g. https://facts.example)" },
+  token: { type: 'string', value: '<token>', help: 'its admin token (default: $BELARUS_RELEASE_TOKEN)' },
+  'persist-to': { type: 'string', value: '<dir>', help: 'the local store to use (default: .wrangler/state/v3)' },
+  lang: { type: 'string', value: '<xx>', help: 'the language of the document (default: en)' },
+  message: { type: 'string', short: 'm', value: '<text>', help: 'why: kept in the history (required)' },
+  author: { type: 'string', value: '<name>', help: "who: kept in the history (default: git's user.name)" },
+  'dry-run': { type: 'boolean', help: 'show what would be written, and write nothing' },
+  force: { type: 'boolean', help: 'overwrite' },
+  base: { type: 'string', value: '<n>', help: 'the revision your file started from, when it was never pulled' },
+  revision: { type: 'string', value: '<n>', help: 'an earlier revision (default: the current one)' },
+  from: { type: 'string', value: '<n>', help: 'compare revision n of <id>…' },
+  to: { type: 'string', value: '<n>', help: '…with revision n (default: the current one)' },
+  out: { type: 'string', short: 'o', value: '<file>', help: 'write to <file> (default: print to stdout)' },
+  json: { type: 'boolean', help: 'print JSON, for scripts' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The name of an option, without its dashes. */
+export type OptionName = keyof typeof OPTIONS;
+
+/** The options of a command: each with its help, or `true` for the catalog's wording. */
+export type CommandOptions = Partial<Record<OptionName, string | true>>;
+
+/** Where a command reads and writes: listed after its own options in its help. */
+export const TARGET_OPTIONS: CommandOptions = { remote: true, token: true, 'persist-to': true };
+
+/** Parsed options: strings and flags by name. */
+export type Values = Partial<Record<OptionName, string | boolean>>;
+
+/**
+ * The options and positionals in `args`, refusing any option `options` does not list.
+ *
+ * @example
+ * parseOptions(['en.json', '-m', 'why'], { message: true }, 'push <file>'); // { values: { message: 'why' }, … }
+ */
+export function parseOptions(
+  args: string[],
+  options: CommandOptions,
+  usage: () => string,
+): { values: Values; positionals: string[] } {
+  const config = Object.fromEntries(
+    (Object.keys({ ...options, help: true }) as OptionName[]).map((name) => {
+      const { type, short } = OPTIONS[name] as OptionSpec;
+      return [name, short ? { type, short } : { type }];
+    }),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args, options: config, allowPositionals: true, strict: true });
+    return { values: values as Values, positionals };
+  } catch (error: unknown) {
+    if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
+      throw error;
+    throw new CliError(explain(error.message), [], usage());
+  }
+}
+
+/** Node's parser messages, shortened to what the editor typed and what is wrong with it. */
+function explain(message: string): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `Unknown option ${unknown[1]}.`;
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value.`;
+  return message.split('. ')[0]!.replace(/\.$/, '') + '.';
+}
+
+/** A string option's value (`undefined` when not given). */
+export const text = (values: Values, name: OptionName): string | undefined =>
+  typeof values[name] === 'string' ? (values[name] as string) : undefined;
+
+/** A boolean option: given or not. */
+export const flag = (values: Values, name: OptionName): boolean => values[name] === true;
+
+/**
+ * A revision number option, checked: "3" → 3; anything else is refused with the way to list them.
+ */
+export function revisionOption(values: Values, name: OptionName): number | undefined {
+  const raw = text(values, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CliError(`--${name} "${raw}" is not a revision number.`, [], 'Run `history <id>` to list them.');
+  }
+  return n;
+}
+
+/** One help line per option: `  -m, --message <text>   why: kept in the history (required)`. */
+export function optionLines(options: CommandOptions): string[] {
+  return (Object.entries(options) as [OptionName, string | true][]).map(([name, help]) => {
+    const spec = OPTIONS[name] as OptionSpec;
+    const form = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    return `  ${form.padEnd(26)} ${help === true ? spec.help : help}`;
+  });
+}

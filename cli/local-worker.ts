@@ -5,12 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 import type { KVNamespace } from '../worker/kv';
-import { writeRevision } from '../worker/store';
+import { writeRevision } from '../worker/write';
 import { listDataFiles, readJson } from './data-files';
 
 /** The compatibility date of wrangler.toml: the worker runs here as it runs at Cloudflare. */
@@ -32,6 +33,43 @@ export interface LocalWorker {
   dispose: () => Promise<void>;
 }
 
+/** The deploy bundle (`wrangler deploy --dry-run`) in a new temporary directory. */
+export async function buildBundle(): Promise<{ work: string; dist: string }> {
+  const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
+  return { work, dist: join(work, 'dist') };
+}
+
+/**
+ * One worker of the bundle in `dist`, with its KV namespace and its writers' Durable Object
+ * (hosted by the worker named `doHost`, this one unless said otherwise).
+ */
+export function bundleWorker(dist: string, bindings: Record<string, string>, doHost?: string) {
+  return {
+    modules: true,
+    compatibilityDate: COMPATIBILITY_DATE,
+    scriptPath: join(dist, 'index.js'),
+    modulesRoot: dist,
+    kvNamespaces: { RELEASES: 'releases' },
+    durableObjects: {
+      WRITER: { className: 'DocumentWriter', useSQLite: true, ...(doHost ? { scriptName: doHost } : {}) },
+    },
+    bindings,
+  };
+}
+
+/** A port nobody listens on now, so that the worker's public origin can be known before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /**
  * @example
  * const worker = await startLocalWorker({ ADMIN_TOKEN: 'secret' });
@@ -39,21 +77,13 @@ export interface LocalWorker {
  * await worker.dispose();
  */
 export async function startLocalWorker(bindings: Record<string, string> = {}): Promise<LocalWorker> {
-  const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  });
-  const mf = miniflare({
-    // Any free port: 8787 belongs to `npm start`, and test runs may overlap.
-    port: 0,
-    scriptPath: join(work, 'dist', 'index.js'),
-    modulesRoot: join(work, 'dist'),
-    kvNamespaces: ['RELEASES'],
-    kvPersist: join(work, 'kv'),
-    bindings,
-  });
-  const origin = (await mf.ready).origin;
+  const { work, dist } = await buildBundle();
+  // Any free port: 8787 belongs to `npm start`, and test runs may overlap. The worker's public
+  // origin is its own, so that its pages link to it.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const mf = miniflare({ host: '127.0.0.1', port, ...bundleWorker(dist, { PUBLIC_ORIGIN: origin, ...bindings }) });
+  await mf.ready;
   // Miniflare types its KV binding with its own older copy of the Workers types; same object.
   const kv = (await mf.getKVNamespace('RELEASES')) as unknown as KVNamespace;
   for (const file of await listDataFiles()) {

@@ -94,7 +94,7 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
   app.get('/oembed', async (c) => {
     const url = c.req.query('url');
     if (!url) throw problem(400, 'Bad Request', 'The "url" parameter is required: the URL of a release page.');
-    const format = c.req.query('format') ?? 'json';
+    const format = c.req.query('format') || 'json';
     if (format !== 'json') throw problem(501, 'Not Implemented', `Only format=json is served, not "${format}".`);
     const origin = publicOrigin(c.env);
     const target = URL.canParse(url) ? new URL(url) : null;

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_AUTHOR_LENGTH, MAX_DOCUMENT_BYTES, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
 import { parseRevisionEtag } from './etag';
 import type { AppEnv } from './headers';
+import { retrying } from './kv-retry';
 import { problem } from './problem';
 import { represent } from './representation';
 import { lastInHistory, readRevision } from './store';
@@ -127,7 +128,7 @@ export async function baseRevision(c: Context<AppEnv>, id: string, lang: string)
   if (ifMatch) {
     const named = parseRevisionEtag(ifMatch);
     if (!named) throw problem(412, 'Precondition Failed', `If-Match must be an ETag of this API, not ${ifMatch}.`);
-    const kv = c.env.RELEASES;
+    const kv = retrying(c.env.RELEASES);
     const stored = await readRevision(kv, id, lang, named.revision).catch(() => null);
     if (!stored || represent(stored.document, stored.revision).etag !== ifMatch) {
       throw conflict(await lastInHistory(kv, id, lang));

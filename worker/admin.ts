@@ -21,6 +21,7 @@ import {
   unreadable,
 } from './admin-requests';
 import { notPublic, type AppEnv } from './headers';
+import { retrying } from './kv-retry';
 import { problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
@@ -193,7 +194,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const revisions = await listRevisions(c.env.RELEASES, id, lang);
+    const revisions = await listRevisions(retrying(c.env.RELEASES), id, lang);
     if (revisions.length === 0) throw problem(404, 'Not Found', `There is no document ${id}/${lang}.`);
     return c.json({ revisions }, 200, { 'Cache-Control': 'no-store' });
   });
@@ -201,7 +202,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   app.openapi(revisionRoute, async (c) => {
     const { id, n } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const stored = await readRevision(c.env.RELEASES, id, lang, n).catch(unreadable);
+    const stored = await readRevision(retrying(c.env.RELEASES), id, lang, n).catch(unreadable);
     if (!stored) throw problem(404, 'Not Found', `There is no revision ${n} of ${id}/${lang}.`);
     const etag = represent(stored.document, stored.revision).etag;
     return c.json(stored, 200, { 'Cache-Control': 'no-store', ETag: etag });

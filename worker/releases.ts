@@ -73,10 +73,10 @@ export class ReleaseReader {
     return null;
   }
 
-  /** Forgets what this isolate holds of a document (and the index), after writing it. */
+  /** Makes this isolate read a document (and the index) again, after writing it; the old copy stays the fallback. */
   forget(id: string, lang: string): void {
-    this.#documents.forget(`${id}:${lang}`);
-    this.#index.forget('index');
+    this.#documents.expire(`${id}:${lang}`);
+    this.#index.expire('index');
   }
 
   async #inLanguage(id: string, lang: string): Promise<Served<Representation> | null> {

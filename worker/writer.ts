@@ -12,6 +12,7 @@
  * local mode, or by a write that failed after storing its revision, is adopted, not overwritten.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { retrying } from './kv-retry';
 import { toRefusal } from './store-errors';
 import { rollback, writeRevision, type RevisionCounter } from './write';
 import type { WriteCommand, WriteOutcome } from './writer-client';
@@ -26,7 +27,7 @@ export class DocumentWriter extends DurableObject<Env> {
 
   /** Applies one command; called over RPC by `applyWrite` (worker/writer-client.ts). */
   async apply(command: WriteCommand): Promise<WriteOutcome> {
-    const kv = this.env.RELEASES;
+    const kv = retrying(this.env.RELEASES);
     try {
       const written =
         command.kind === 'write'

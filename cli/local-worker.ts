@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 import type { KVNamespace } from '../worker/kv';
@@ -33,25 +33,38 @@ export interface LocalWorker {
   dispose: () => Promise<void>;
 }
 
-/** The deploy bundle (`wrangler deploy --dry-run`) in a new temporary directory. */
-export async function buildBundle(): Promise<{ work: string; dist: string }> {
+/**
+ * The deploy bundle (`wrangler deploy --dry-run`) in a new temporary directory; `entry` replaces
+ * wrangler.toml's `main` (the fault-injecting worker of `npm run bench:faults`).
+ */
+export async function buildBundle(entry?: string): Promise<Bundle> {
   const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
+  const args = ['wrangler', 'deploy', ...(entry ? [entry] : []), '--dry-run', '--outdir', join(work, 'dist')];
+  execFileSync('npx', args, {
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
   });
-  return { work, dist: join(work, 'dist') };
+  // wrangler names the script after the entry: dist/index.js, dist/faulty-worker.js.
+  const script = `${basename(entry ?? 'index.ts').replace(/\.ts$/, '')}.js`;
+  return { work, dist: join(work, 'dist'), script };
+}
+
+/** A built bundle: its temporary directory, the output folder in it, and the script's name. */
+export interface Bundle {
+  work: string;
+  dist: string;
+  script: string;
 }
 
 /**
- * One worker of the bundle in `dist`, with its KV namespace and its writers' Durable Object
- * (hosted by the worker named `doHost`, this one unless said otherwise).
+ * One worker of `bundle`, with its KV namespace and its writers' Durable Object (hosted by the
+ * worker named `doHost`, this one unless said otherwise).
  */
-export function bundleWorker(dist: string, bindings: Record<string, string>, doHost?: string) {
+export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, string>, doHost?: string) {
   return {
     modules: true,
     compatibilityDate: COMPATIBILITY_DATE,
-    scriptPath: join(dist, 'index.js'),
+    scriptPath: join(dist, script),
     modulesRoot: dist,
     kvNamespaces: { RELEASES: 'releases' },
     durableObjects: {
@@ -62,7 +75,7 @@ export function bundleWorker(dist: string, bindings: Record<string, string>, doH
 }
 
 /** A port nobody listens on now, so that the worker's public origin can be known before it starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -77,12 +90,12 @@ async function freePort(): Promise<number> {
  * await worker.dispose();
  */
 export async function startLocalWorker(bindings: Record<string, string> = {}): Promise<LocalWorker> {
-  const { work, dist } = await buildBundle();
+  const bundle = await buildBundle();
   // Any free port: 8787 belongs to `npm start`, and test runs may overlap. The worker's public
   // origin is its own, so that its pages link to it.
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const mf = miniflare({ host: '127.0.0.1', port, ...bundleWorker(dist, { PUBLIC_ORIGIN: origin, ...bindings }) });
+  const mf = miniflare({ host: '127.0.0.1', port, ...bundleWorker(bundle, { PUBLIC_ORIGIN: origin, ...bindings }) });
   await mf.ready;
   // Miniflare types its KV binding with its own older copy of the Workers types; same object.
   const kv = (await mf.getKVNamespace('RELEASES')) as unknown as KVNamespace;
@@ -95,7 +108,7 @@ export async function startLocalWorker(bindings: Record<string, string> = {}): P
     kv,
     dispose: async () => {
       await mf.dispose();
-      await rm(work, { recursive: true, force: true });
+      await rm(bundle.work, { recursive: true, force: true });
     },
   };
 }

@@ -26,8 +26,8 @@ beforeAll(async () => {
   const bindings = { ADMIN_TOKEN: TOKEN, PUBLIC_ORIGIN: 'http://writers.test' };
   mf = miniflare({
     workers: [
-      { name: 'a', ...bundleWorker(bundle.dist, bindings) },
-      { name: 'b', ...bundleWorker(bundle.dist, bindings, 'a') },
+      { name: 'a', ...bundleWorker(bundle, bindings) },
+      { name: 'b', ...bundleWorker(bundle, bindings, 'a') },
     ],
   });
   await mf.ready;

@@ -2,6 +2,7 @@
  * Which language a reader gets, decided the same way by the worker and the element. Without
  * zod, so that the widget bundle can import it.
  */
+import { LANG_PATTERN } from './patterns';
 
 /**
  * The language every release is written in first: the source the translations are made from,
@@ -13,17 +14,28 @@ export const DEFAULT_LANG = 'en';
 export const LANGUAGES = [DEFAULT_LANG, 'be', 'ru', 'uk', 'pl', 'lt'] as const;
 
 /**
- * The language to serve for a BCP 47 tag: its primary subtag in lower case ("be-BY" → "be")
- * when the facts are published in it, else {@link DEFAULT_LANG}. Never an error, and never a
- * value outside {@link LANGUAGES}: it reaches `<html lang>`, canonical URLs, `Content-Language`
- * and the element's `lang` attributes, which must name the language of the text.
+ * The language to serve for a BCP 47 tag: its primary subtag in lower case ("be-BY" → "be"),
+ * or {@link DEFAULT_LANG} for anything missing or malformed. Never an error.
  *
  * @example
  * normaliseLang('uk-UA'); // 'uk'
- * normaliseLang('zzz'); // 'en'
  * normaliseLang('<script>'); // 'en'
  */
 export function normaliseLang(tag: string | null | undefined): string {
   const primary = (tag ?? '').split(/[-_]/)[0]!.toLowerCase();
-  return LANGUAGES.find((lang) => lang === primary) ?? DEFAULT_LANG;
+  return LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
+}
+
+/**
+ * The language of a page for a BCP 47 tag: {@link normaliseLang}'s, when the facts are published
+ * in it (the labels are too), else {@link DEFAULT_LANG}. It reaches `<html lang>` and canonical
+ * URLs, which must name a language the page is in and never echo what a client made up.
+ *
+ * @example
+ * publishedLang('be-BY'); // 'be'
+ * publishedLang('zzz'); // 'en'
+ */
+export function publishedLang(tag: string | null | undefined): string {
+  const lang = normaliseLang(tag);
+  return (LANGUAGES as readonly string[]).includes(lang) ? lang : DEFAULT_LANG;
 }

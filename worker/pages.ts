@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { DEFAULT_LANG, normaliseLang } from '../data/lang';
+import { DEFAULT_LANG, publishedLang } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { RESERVE_STYLE } from '../factbox/snippet';
 import { factBoxHtml, fallbackHtml, jsonLd } from './fact-box-html';
@@ -99,9 +99,7 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
     const origin = publicOrigin(c.env);
     const target = URL.canParse(url) ? new URL(url) : null;
     const id = target?.origin === origin ? /^\/(?:releases|embed)\/([^/]+)$/.exec(target.pathname)?.[1] : undefined;
-    const served = id
-      ? await readerFor(c.env).get(id, normaliseLang(target!.searchParams.get('lang') ?? undefined))
-      : null;
+    const served = id ? await readerFor(c.env).get(id, publishedLang(target!.searchParams.get('lang'))) : null;
     if (!served) throw problem(404, 'Not Found', `${url} is not a release page of ${origin}.`);
     const { document: doc, lang } = served.value;
     const width = clampTo(c.req.query('maxwidth'), EMBED_SIZE.width);
@@ -154,7 +152,7 @@ function opening(lang: string, title: string, canonical: string) {
 
 async function release(c: Context<AppEnv>, readerFor: (env: Env) => ReleaseReader) {
   const id = c.req.param('id')!;
-  const ui = normaliseLang(c.req.query('lang'));
+  const ui = publishedLang(c.req.query('lang'));
   const served = await readerFor(c.env).get(id, ui);
   if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
   return { doc: served.value.document, ui, origin: publicOrigin(c.env), fallback: served.fallback };

@@ -23,7 +23,7 @@ export default defineConfig({
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['tests/worker/setup.ts'],
           // Runs of each property test: short by default, long in `npm run bench:fuzz`.
-          provide: { fuzzRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+          provide: { fuzzRuns: Number(process.env.FUZZ_RUNS ?? 30) },
         },
       },
       {

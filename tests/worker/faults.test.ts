@@ -67,9 +67,16 @@ const operations: [string, string, Operation][] = [
   ['a translation', 'ru', (kv, c, base) => writeRevision(kv, russianDocument(), { ...note, baseRevision: base }, c)],
 ];
 
-for (const mode of ['durable object', 'local history'] as Mode[]) {
+// The Durable Object's way is the production path: every kind of write. The local history
+// differs only in where the number comes from: a plain write and a translation cover it.
+const cases: [Mode, typeof operations][] = [
+  ['durable object', operations],
+  ['local history', operations.filter(([what]) => what === 'a write' || what === 'a translation')],
+];
+
+for (const [mode, modeOperations] of cases) {
   describe(`a write through the ${mode}, crashed at each of its operations`, () => {
-    for (const [what, lang, operation] of operations) {
+    for (const [what, lang, operation] of modeOperations) {
       it(`(${what}) leaves the store consistent and the document writable`, async () => {
         let crashes = 0;
         for (let k = 1; ; k++) {

@@ -25,8 +25,19 @@ export class DocumentWriter extends DurableObject<Env> {
     record: async (revision) => this.ctx.storage.kv.put(COUNTER_KEY, revision),
   };
 
-  /** Applies one command; called over RPC by `applyWrite` (worker/writer-client.ts). */
+  /**
+   * Applies one command; called over RPC by `applyWrite` (worker/writer-client.ts). The write
+   * runs with every other event held back (`blockConcurrencyWhile`): KV calls are I/O, across
+   * which a Durable Object would otherwise interleave requests. It never throws inside the
+   * block, which would reset the object; a fault comes back as data and is thrown here.
+   */
   async apply(command: WriteCommand): Promise<WriteOutcome> {
+    const outcome = await this.ctx.blockConcurrencyWhile(() => this.#apply(command));
+    if ('fault' in outcome) throw new Error(outcome.fault);
+    return outcome;
+  }
+
+  async #apply(command: WriteCommand): Promise<WriteOutcome | { fault: string }> {
     const kv = retrying(this.env.RELEASES);
     try {
       const written =
@@ -37,7 +48,7 @@ export class DocumentWriter extends DurableObject<Env> {
     } catch (error: unknown) {
       const refused = toRefusal(error);
       if (refused) return { refused };
-      throw error;
+      return { fault: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   }
 }

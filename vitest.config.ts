@@ -18,7 +18,13 @@ export default defineConfig({
             miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token' } },
           }),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'] },
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['tests/worker/setup.ts'],
+          // Runs of each property test: short by default, long in `npm run bench:fuzz`.
+          provide: { fuzzRuns: Number(process.env.FUZZ_RUNS ?? 30) },
+        },
       },
       {
         // Things that need Node: the files on disk, the OpenAPI validator, the deploy bundle,

@@ -11,6 +11,7 @@ import { CliError, formatError } from './errors';
 import { DocumentError, loadDocument, type Problem } from './load';
 import { flag, revisionOption, text, type Values } from './options';
 import { filesBasedOn } from './state';
+import { printable } from './terminal';
 
 /** A required positional argument, or an error showing the usage. */
 export function required(value: string | undefined, usage: string): string {
@@ -78,9 +79,9 @@ export async function history(values: Values, positionals: string[]): Promise<nu
     for (const r of revisions) {
       const marks = [r.revision === current ? 'current' : '', ...filesAt(r.revision).map((f) => `base of ${f}`)];
       const mark = marks.filter(Boolean).join(', ');
-      console.log(
-        `${String(r.revision).padStart(4)}  ${r.savedAt}  ${r.author}  ${r.message}${mark ? `   ← ${mark}` : ''}`,
-      );
+      // Author and message are data: shown with any control character escaped, never obeyed.
+      const note = r.unreadable ? '(unreadable in KV)' : `${printable(r.author)}  ${printable(r.message)}`;
+      console.log(`${String(r.revision).padStart(4)}  ${printable(r.savedAt)}  ${note}${mark ? `   ← ${mark}` : ''}`);
     }
     return 0;
   });

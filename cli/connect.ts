@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { MAX_AUTHOR_LENGTH, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
 import { runningDevServer } from './dev-server';
 import { CliError } from './errors';
 import { withLock } from './lock';
@@ -73,7 +74,7 @@ export function shown(path: string): string {
  */
 export function authorOf(values: Values): string {
   const given = text(values, 'author') ?? process.env.BELARUS_RELEASE_AUTHOR;
-  if (given?.trim()) return given.trim();
+  if (given?.trim()) return checkedNote('author', given.trim());
   try {
     const name = execFileSync('git', ['config', 'user.name'], {
       encoding: 'utf8',
@@ -94,10 +95,25 @@ const EXAMPLE_MESSAGES: Record<string, string> = {
 /** The message a write needs (`-m`); a dry run writes nothing and needs none. */
 export function messageOf(values: Values, command: string): string {
   const message = text(values, 'message')?.trim();
-  if (message || flag(values, 'dry-run')) return message ?? '';
+  if (message || flag(values, 'dry-run')) return checkedNote('message', message ?? '');
   throw new CliError(
     `${command} needs a message: say why, for the history.`,
     [],
     `Add -m "…", e.g. belarus-release ${command} … -m "${EXAMPLE_MESSAGES[command] ?? 'Why this change'}".`,
   );
+}
+
+/**
+ * An author or message within the limits the store applies (data/limits.ts), checked before
+ * anything starts: too long, or with control characters a terminal would obey, fails at once.
+ */
+function checkedNote(field: 'author' | 'message', value: string): string {
+  const max = field === 'author' ? MAX_AUTHOR_LENGTH : MAX_MESSAGE_LENGTH;
+  const refused = textProblem(value, max);
+  if (!refused) return value;
+  const fix =
+    field === 'author'
+      ? 'Pass a shorter, plain --author (or BELARUS_RELEASE_AUTHOR).'
+      : 'Shorten the message (-m) and keep it to plain text.';
+  throw new CliError(`The revision's ${field} ${refused}.`, [], `${fix} Nothing was written.`);
 }

@@ -27,7 +27,11 @@ const origin = `http://${option('ip') ?? dev.hostname}:${option('port') ?? dev.p
 
 await seed(persistTo);
 const wrangler = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
-const child = spawn(process.execPath, [wrangler, 'dev', ...args], { stdio: 'inherit' });
+// The server's own origin is its public origin (worker/origin.ts), so that its pages link to it;
+// a --var PUBLIC_ORIGIN:… among the arguments comes later and wins.
+const child = spawn(process.execPath, [wrangler, 'dev', '--var', `PUBLIC_ORIGIN:${origin}`, ...args], {
+  stdio: 'inherit',
+});
 const withdraw = await announce(
   persistTo,
   origin,

@@ -5,12 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 import type { KVNamespace } from '../worker/kv';
-import { writeRevision } from '../worker/store';
+import { writeRevision } from '../worker/write';
 import { listDataFiles, readJson } from './data-files';
 
 /** The compatibility date of wrangler.toml: the worker runs here as it runs at Cloudflare. */
@@ -33,27 +34,69 @@ export interface LocalWorker {
 }
 
 /**
+ * The deploy bundle (`wrangler deploy --dry-run`) in a new temporary directory; `entry` replaces
+ * wrangler.toml's `main` (the fault-injecting worker of `npm run bench:faults`).
+ */
+export async function buildBundle(entry?: string): Promise<Bundle> {
+  const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
+  const args = ['wrangler', 'deploy', ...(entry ? [entry] : []), '--dry-run', '--outdir', join(work, 'dist')];
+  execFileSync('npx', args, {
+    stdio: 'ignore',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+  });
+  // wrangler names the script after the entry: dist/index.js, dist/faulty-worker.js.
+  const script = `${basename(entry ?? 'index.ts').replace(/\.ts$/, '')}.js`;
+  return { work, dist: join(work, 'dist'), script };
+}
+
+/** A built bundle: its temporary directory, the output folder in it, and the script's name. */
+export interface Bundle {
+  work: string;
+  dist: string;
+  script: string;
+}
+
+/**
+ * One worker of `bundle`, with its KV namespace and its writers' Durable Object (hosted by the
+ * worker named `doHost`, this one unless said otherwise).
+ */
+export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, string>, doHost?: string) {
+  return {
+    modules: true,
+    compatibilityDate: COMPATIBILITY_DATE,
+    scriptPath: join(dist, script),
+    modulesRoot: dist,
+    kvNamespaces: { RELEASES: 'releases' },
+    durableObjects: {
+      WRITER: { className: 'DocumentWriter', useSQLite: true, ...(doHost ? { scriptName: doHost } : {}) },
+    },
+    bindings,
+  };
+}
+
+/** A port nobody listens on now, so that the worker's public origin can be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
  * @example
  * const worker = await startLocalWorker({ ADMIN_TOKEN: 'secret' });
  * await fetch(`${worker.origin}/api/releases/latest`);
  * await worker.dispose();
  */
 export async function startLocalWorker(bindings: Record<string, string> = {}): Promise<LocalWorker> {
-  const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(work, 'dist')], {
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  });
-  const mf = miniflare({
-    // Any free port: 8787 belongs to `npm start`, and test runs may overlap.
-    port: 0,
-    scriptPath: join(work, 'dist', 'index.js'),
-    modulesRoot: join(work, 'dist'),
-    kvNamespaces: ['RELEASES'],
-    kvPersist: join(work, 'kv'),
-    bindings,
-  });
-  const origin = (await mf.ready).origin;
+  const bundle = await buildBundle();
+  // Any free port: 8787 belongs to `npm start`, and test runs may overlap. The worker's public
+  // origin is its own, so that its pages link to it.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const mf = miniflare({ host: '127.0.0.1', port, ...bundleWorker(bundle, { PUBLIC_ORIGIN: origin, ...bindings }) });
+  await mf.ready;
   // Miniflare types its KV binding with its own older copy of the Workers types; same object.
   const kv = (await mf.getKVNamespace('RELEASES')) as unknown as KVNamespace;
   for (const file of await listDataFiles()) {
@@ -65,7 +108,7 @@ export async function startLocalWorker(bindings: Record<string, string> = {}): P
     kv,
     dispose: async () => {
       await mf.dispose();
-      await rm(work, { recursive: true, force: true });
+      await rm(bundle.work, { recursive: true, force: true });
     },
   };
 }

@@ -4,19 +4,15 @@
  * admin API. Both offer the same operations and refuse the same things.
  */
 import { represent } from '../worker/representation';
+import { listRevisions, readLatest, readRevision, type RevisionSummary, type StoredRevision } from '../worker/store';
 import {
-  listRevisions,
-  readCurrent,
-  readRevision,
-  rollback,
+  CorruptDataError,
   RevisionConflictError,
   RevisionNotFoundError,
+  RevisionNoteError,
   TranslationRefusedError,
-  writeRevision,
-  type RevisionSummary,
-  type StoredRevision,
-  type WriteOptions,
-} from '../worker/store';
+} from '../worker/store-errors';
+import { rollback, writeRevision, type WriteOptions } from '../worker/write';
 import { CliError } from './errors';
 import { openLocalKv } from './local-store';
 
@@ -41,8 +37,9 @@ interface WriteRequest extends Pick<WriteOptions, 'author' | 'message'> {
 export interface Target {
   /** For messages: "the local store (.wrangler/state/v3)" or the worker's URL. */
   name: string;
+  /** The newest readable revision in the history, with its ETag: what an edit is based on. */
   current(id: string, lang: string): Promise<Current | null>;
-  /** Writes `document`, which the store validates first (worker/store.ts). */
+  /** Writes `document`, which the store validates first (worker/write.ts). */
   write(document: unknown, request: WriteRequest): Promise<Written>;
   history(id: string, lang: string): Promise<RevisionSummary[]>;
   /** Revision `n`, `null` when there is none. */
@@ -57,34 +54,41 @@ const withEtag = (stored: StoredRevision): Current => ({
 });
 const written = ({ revision, etag }: Current): Written => ({ revision, etag });
 
-/** The local store of `npm start`; `persistTo` is its state directory (default .wrangler/state/v3). */
+/**
+ * The local store of `npm start`, opened in this process; `persistTo` is its state directory
+ * (default .wrangler/state/v3). Used when no dev server serves it (cli/dev-server.ts): writes
+ * then run worker/write.ts here, with the history as the counter. Local KV is one machine's and
+ * consistent, and the Durable Object checks the history before each write, so it numbers after
+ * whatever this wrote (worker/writer.ts).
+ */
 export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Target> {
   const proxy = await openLocalKv(persistTo);
   const kv = proxy.kv;
-  const refusalsAsCliErrors = async (run: () => Promise<StoredRevision>) => {
+  const refusalsAsCliErrors = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      return written(withEtag(await run()));
+      return await run();
     } catch (error: unknown) {
       throw asCliError(error);
     }
   };
+  const writing = async (run: () => Promise<StoredRevision>) => written(withEtag(await refusalsAsCliErrors(run)));
   return {
     name: `the local store (${persistTo})`,
+    // From the history, not the current copy: a failed write or an operator may have left that
+    // missing, stale or corrupt, and the next push is what repairs it.
     current: async (id, lang) => {
-      const stored = await readCurrent(kv, id, lang);
+      const stored = await refusalsAsCliErrors(() => readLatest(kv, id, lang));
       return stored && withEtag(stored);
     },
     // In this process the store itself checks the base, by revision, under its write lock.
     write: (document, { basedOn, force, ...options }) =>
-      refusalsAsCliErrors(() =>
-        writeRevision(kv, document, { ...options, force, baseRevision: basedOn?.revision ?? 0 }),
-      ),
+      writing(() => writeRevision(kv, document, { ...options, force, baseRevision: basedOn?.revision ?? 0 })),
     history: (id, lang) => listRevisions(kv, id, lang),
     revision: async (id, lang, n) => {
-      const stored = await readRevision(kv, id, lang, n);
+      const stored = await refusalsAsCliErrors(() => readRevision(kv, id, lang, n));
       return stored && withEtag(stored);
     },
-    rollback: (id, lang, n, options) => refusalsAsCliErrors(() => rollback(kv, id, lang, n, options)),
+    rollback: (id, lang, n, options) => writing(() => rollback(kv, id, lang, n, options)),
     close: () => proxy.dispose(),
   };
 }
@@ -102,6 +106,16 @@ function asCliError(error: unknown): unknown {
       'The translation does not match the English revision it names.',
       error.issues.map((issue) => `${issue.path}: ${issue.message}`),
       'Fix them (`npx belarus-release translations` shows what English changed), then push again; nothing was written.',
+    );
+  }
+  if (error instanceof RevisionNoteError) {
+    return new CliError(`The revision's ${error.field} ${error.problem}.`, [], 'Fix it; nothing was written.');
+  }
+  if (error instanceof CorruptDataError) {
+    return new CliError(
+      `KV holds something unreadable at "${error.key}".`,
+      [error.detail],
+      'It stays in the history; roll back to another revision, or push with --force to write a new one.',
     );
   }
   if (error instanceof RevisionNotFoundError) {

@@ -25,3 +25,17 @@ export function normaliseLang(tag: string | null | undefined): string {
   const primary = (tag ?? '').split(/[-_]/)[0]!.toLowerCase();
   return LANG_PATTERN.test(primary) ? primary : DEFAULT_LANG;
 }
+
+/**
+ * The language of a page for a BCP 47 tag: {@link normaliseLang}'s, when the facts are published
+ * in it (the labels are too), else {@link DEFAULT_LANG}. It reaches `<html lang>` and canonical
+ * URLs, which must name a language the page is in and never echo what a client made up.
+ *
+ * @example
+ * publishedLang('be-BY'); // 'be'
+ * publishedLang('zzz'); // 'en'
+ */
+export function publishedLang(tag: string | null | undefined): string {
+  const lang = normaliseLang(tag);
+  return (LANGUAGES as readonly string[]).includes(lang) ? lang : DEFAULT_LANG;
+}

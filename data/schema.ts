@@ -5,26 +5,34 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LANG } from './lang';
+import { MAX_DOCUMENT_BYTES, MAX_ID_LENGTH, utf8Length } from './limits';
 import { ID_PATTERN, LANG_PATTERN } from './patterns';
 import { checkReferences } from './references';
 
 /**
  * Plain text: never HTML. Angle brackets and control characters are refused so that no
- * consumer of the API (ours or someone else's `innerHTML`) can be tricked into markup.
+ * consumer of the API (ours or someone else's `innerHTML`) can be tricked into markup, and
+ * bidirectional controls so that no text displays in an order other than the one stored.
  */
 const text = (max: number) =>
   z
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^<>\p{Cc}]*$/u, 'must be plain text: no "<", ">" or control characters')
+    .regex(
+      /^[^<>\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u,
+      'must be plain text: no "<", ">", control characters or bidirectional controls (U+202A–U+202E, U+2066–U+2069)',
+    )
     .regex(/^\S(?:[\s\S]*\S)?$/u, 'must not start or end with whitespace');
 
-const slug = z.string().max(80).regex(ID_PATTERN, 'must be a lower-case slug like "maria-kolesnikova"');
+const slug = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN, 'must be a lower-case slug like "maria-kolesnikova"');
 
 /**
  * http(s) only: `javascript:`, `data:` and friends never reach a reader's link. A space is
  * refused too: browsers would quietly turn it into %20, so it is almost always a paste gone wrong.
+ * No user or password (`https://www.bbc.co.uk@evil.example/` goes to evil.example). Stored as
+ * the URL standard serialises it: percent-encoded, so a raw `"`, `<` or `>` never reaches a
+ * consumer that forgets to escape it.
  */
 const httpUrl = z
   .url({
@@ -34,7 +42,11 @@ const httpUrl = z
   })
   .max(2048)
   // A refinement, not a regex: JSON Schema keeps `"format": "uri"`, which already excludes spaces.
-  .refine((url) => !/\s/.test(url), 'must not contain spaces: remove them, or write a space as %20');
+  .refine((url) => !/\s/.test(url), 'must not contain spaces: remove them, or write a space as %20')
+  .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), {
+    message: 'must not contain a user name or password: https://user@host/ goes to host',
+  })
+  .overwrite((url) => (URL.canParse(url) ? new URL(url).href : url));
 
 /** Every fact names the source it comes from, by the id of an entry in `sources`. */
 const sourced = { source: slug.describe('id of the entry in `sources` this comes from') };
@@ -93,7 +105,7 @@ const TranslationSchema = z.strictObject({
       z
         .string()
         .max(200)
-        .regex(/^(\/[^/]+)+$/, 'must be a JSON Pointer like "/people/4/name"'),
+        .regex(/^(\/[A-Za-z0-9]+)+$/, 'must be a JSON Pointer to a field, like "/people/4/name"'),
     )
     .max(200)
     .describe('JSON Pointers of text fields kept identical to English on purpose (a name, a title)')
@@ -126,8 +138,25 @@ const ReleaseFields = z.strictObject({
 export type ReleaseDocument = z.infer<typeof ReleaseFields>;
 
 // The references are checked even when other fields fail (`when`), so every error shows at once.
-export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences, { when: () => true }).meta({
-  id: 'Release',
-  title: 'Release document',
-});
+export const ReleaseDocumentSchema = ReleaseFields.superRefine(checkReferences, { when: () => true })
+  .superRefine(checkSize, { when: () => true })
+  .meta({
+    id: 'Release',
+    title: 'Release document',
+  });
 export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * The whole document, as the store keeps it and the CLI sends it (compact JSON, UTF-8), fits
+ * the admin API's body limit: a document valid here can always be sent through the API.
+ */
+function checkSize(doc: ReleaseDocument, ctx: z.RefinementCtx): void {
+  const bytes = utf8Length(JSON.stringify(doc));
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `the document is ${bytes} bytes as compact JSON (UTF-8); at most ${MAX_DOCUMENT_BYTES} are accepted`,
+    });
+  }
+}

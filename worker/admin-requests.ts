@@ -5,20 +5,24 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { MAX_AUTHOR_LENGTH, MAX_DOCUMENT_BYTES, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
 import { parseRevisionEtag } from './etag';
 import type { AppEnv } from './headers';
+import { retrying } from './kv-retry';
 import { problem } from './problem';
 import { represent } from './representation';
+import { lastInHistory, readRevision } from './store';
 import {
-  readCurrent,
+  CorruptDataError,
   RevisionConflictError,
   RevisionNotFoundError,
+  RevisionNoteError,
   TranslationRefusedError,
-  type WriteOptions,
-} from './store';
+} from './store-errors';
+import type { WriteOptions } from './write';
 
-/** The largest body a write accepts; the schema's limits keep real documents far below it. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The largest body a write accepts: the schema's own size limit, so every valid document fits. */
+export const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES;
 
 /** 503 while no token is configured (writes stay off), 401 for a missing or wrong one. */
 export const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -28,7 +32,8 @@ export const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
       headers: { 'Retry-After': '3600' },
     });
   }
-  const token = /^Bearer +(\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+  // The scheme is case-insensitive (RFC 9110 §11.1); whitespace around the credentials is not part of them.
+  const token = /^\s*bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
   if (!token || !(await sameSecret(token, expected))) {
     throw problem(401, 'Unauthorized', 'Send the admin token as "Authorization: Bearer <token>".', {
       headers: { 'WWW-Authenticate': 'Bearer realm="belarus-release admin"' },
@@ -74,36 +79,61 @@ export const jsonBody: MiddlewareHandler<AppEnv> = (c, next) =>
     await next();
   });
 
-/** Who and why, from the X-Revision-Author / X-Revision-Message headers (percent-encoded). */
+/** Where an author or a message comes from, for the problem's `path`. */
+const NOTE_HEADERS = { author: 'X-Revision-Author', message: 'X-Revision-Message' } as const;
+
+/**
+ * Who and why, from the X-Revision-Author / X-Revision-Message headers (percent-encoded, so any
+ * language fits in a header): at most 100 and 500 characters, without control characters (they
+ * are printed in terminals by `history`) or bidirectional controls. Refused with a 400 that
+ * names the header and the limit.
+ */
 export function authorship(c: Context<AppEnv>): Pick<WriteOptions, 'author' | 'message'> {
-  const header = (name: string) => {
-    const value = c.req.header(name);
+  const header = (field: keyof typeof NOTE_HEADERS, max: number) => {
+    const raw = c.req.header(NOTE_HEADERS[field]);
+    let value = raw ?? '';
     try {
-      return value ? decodeURIComponent(value) : '';
+      value = raw ? decodeURIComponent(raw) : '';
     } catch {
-      return value ?? '';
+      // Not percent-encoded: taken as it is.
     }
+    const refused = textProblem(value, max);
+    if (refused) throw invalidNote(field, refused);
+    return value;
   };
-  return { author: header('X-Revision-Author') || 'admin-api', message: header('X-Revision-Message') };
+  return { author: header('author', MAX_AUTHOR_LENGTH) || 'admin-api', message: header('message', MAX_MESSAGE_LENGTH) };
+}
+
+function invalidNote(field: keyof typeof NOTE_HEADERS, message: string) {
+  const path = NOTE_HEADERS[field];
+  return problem(400, 'Invalid revision note', `${path} ${message}.`, { errors: [{ path, message }] });
+}
+
+/** A revision KV cannot give back: 409, naming the key. Any other error is thrown as it is. */
+export function unreadable(error: unknown): never {
+  if (!(error instanceof CorruptDataError)) throw error;
+  throw problem(409, 'Unreadable revision', `${error.message}. It stays in the history; roll back to another one.`);
 }
 
 /**
- * The revision a write is based on: `If-Match` with the ETag of the current revision (the whole
- * tag: a stale or forged hash is refused like a stale revision), or `If-None-Match: *` to create
- * a document that does not exist yet. Stating nothing is refused (428), so that no edit silently
- * overwrites another; `?force=true` is the caller's way round that.
+ * The revision a write is based on: `If-Match` with the ETag of a revision (the whole tag: a
+ * stale or forged hash is refused like a stale revision), or `If-None-Match: *` to create a
+ * document that does not exist yet. Stating nothing is refused (428), so that no edit silently
+ * overwrites another; `?force=true` is the caller's way round that. The tag is checked against
+ * the revision it names in the history, never against the current copy, which a failed write
+ * may have left behind; whether that revision is still the latest, the writer decides.
  */
 export async function baseRevision(c: Context<AppEnv>, id: string, lang: string): Promise<number> {
   const ifMatch = c.req.header('If-Match')?.trim();
   if (ifMatch) {
-    if (!parseRevisionEtag(ifMatch)) {
-      throw problem(412, 'Precondition Failed', `If-Match must be an ETag of this API, not ${ifMatch}.`);
+    const named = parseRevisionEtag(ifMatch);
+    if (!named) throw problem(412, 'Precondition Failed', `If-Match must be an ETag of this API, not ${ifMatch}.`);
+    const kv = retrying(c.env.RELEASES);
+    const stored = await readRevision(kv, id, lang, named.revision).catch(() => null);
+    if (!stored || represent(stored.document, stored.revision).etag !== ifMatch) {
+      throw conflict(await lastInHistory(kv, id, lang));
     }
-    const current = await readCurrent(c.env.RELEASES, id, lang);
-    if (!current || represent(current.document, current.revision).etag !== ifMatch) {
-      throw conflict(current?.revision ?? 0);
-    }
-    return current.revision;
+    return named.revision;
   }
   if (c.req.header('If-None-Match')?.trim() === '*') return 0;
   throw problem(
@@ -127,6 +157,8 @@ export async function storeRefusalsAsProblems<T>(id: string, write: () => Promis
         { type: 'tag:belarus-release,2025:invalid-document', errors: error.issues },
       );
     }
+    if (error instanceof RevisionNoteError) throw invalidNote(error.field, error.problem);
+    if (error instanceof CorruptDataError) unreadable(error);
     if (error instanceof RevisionNotFoundError) {
       throw problem(404, 'Not Found', `There is no revision ${error.revision} of ${id} to roll back to.`);
     }

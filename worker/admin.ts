@@ -1,14 +1,15 @@
 /**
  * The admin API, mounted at /api/releases: writes, history and rollback for editors (the CLI's
  * `--remote` target). Bearer token from the ADMIN_TOKEN secret; never cached, never CORS-open.
- * Every write goes through worker/store.ts, so validation and revision rules are the same as the
- * CLI's local mode. Each route is declared once: its schemas validate the request (failures are
+ * Every write goes to the document's Durable Object (worker/writer.ts), which runs the same
+ * store code as the CLI's local mode, so validation and revision rules are the same. Each route is declared once: its schemas validate the request (failures are
  * problems, worker/problem.ts) and document it in /api/openapi.json.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DEFAULT_LANG } from '../data/lang';
-import { LANG_PATTERN } from '../data/patterns';
+import { MAX_ID_LENGTH, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
+import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
 import {
   authorship,
@@ -17,17 +18,23 @@ import {
   MAX_BODY_BYTES,
   requireToken,
   storeRefusalsAsProblems,
+  unreadable,
 } from './admin-requests';
 import { notPublic, type AppEnv } from './headers';
+import { retrying } from './kv-retry';
 import { problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
-import { listRevisions, readRevision, rollback, writeRevision, type StoredRevision } from './store';
+import { listRevisions, readRevision, type StoredRevision } from './store';
+import { applyWrite } from './writer-client';
 
 const PROBLEMS = {
-  400: 'Invalid JSON, document or parameters (every failing JSON path in `errors`), or id/lang not matching the URL',
+  400:
+    'Invalid JSON, document or parameters (every failing JSON path in `errors`), id/lang not matching the URL, ' +
+    'or an author or message over its limit or with control characters (the header or `/message` in `errors`)',
   401: 'Missing or wrong bearer token',
   404: 'No such document or revision',
+  409: 'The revision asked for cannot be read from KV (it stays in the history)',
   412: 'If-Match is not the ETag of the current revision (`currentRevision` says which is current)',
   413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
   415: 'Body not application/json',
@@ -49,7 +56,21 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-const documentParams = z.object({ id: z.string().describe('The release id') });
+const documentParams = z.object({
+  id: z
+    .string()
+    .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters (KV keys are bounded)`)
+    .regex(ID_PATTERN, 'must be a lower-case slug like "belarus-2025-12"')
+    .describe(`The release id: a lower-case slug of at most ${MAX_ID_LENGTH} characters`),
+});
+/** A revision message: bounded, and nothing a terminal or a page would obey. */
+const messageField = z
+  .string()
+  .superRefine((text, ctx) => {
+    const refused = textProblem(text, MAX_MESSAGE_LENGTH);
+    if (refused) ctx.addIssue({ code: 'custom', message: refused });
+  })
+  .describe(`At most ${MAX_MESSAGE_LENGTH} characters, no control characters`);
 const langQuery = z.object({
   lang: z
     .string()
@@ -75,7 +96,7 @@ const writeRoute = createRoute({
   description:
     'State the base: `If-Match` with the ETag you read (revision and hash), `If-None-Match: *` to create, or ' +
     `\`?force=true\`. The body is at most ${MAX_BODY_BYTES / 1024} KB. Optional \`X-Revision-Author\` and ` +
-    '`X-Revision-Message` headers (percent-encoded) go into the history.',
+    '`X-Revision-Message` headers (percent-encoded; 100 and 500 characters, no control characters) go into the history.',
   request: {
     params: documentParams,
     query: langQuery.extend({ force: z.enum(['true', 'false']).optional().describe('"true" skips the base check') }),
@@ -92,7 +113,7 @@ function historyRead<P extends string, Params extends z.ZodObject, Ok extends z.
   ok: ReturnType<typeof json<Ok>>,
 ) {
   const request = { params, query: langQuery };
-  const responses = { 200: ok, ...problems(400, 401, 404, 503) };
+  const responses = { 200: ok, ...problems(400, 401, 404, 409, 503) };
   return createRoute({ method: 'get', path, summary, security, middleware: requireToken, request, responses });
 }
 
@@ -121,11 +142,11 @@ const rollbackRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ revision: z.int().min(1), message: z.string().optional() }) },
+        'application/json': { schema: z.object({ revision: z.int().min(1), message: messageField.optional() }) },
       },
     },
   },
-  responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 404, 413, 415, 503) },
+  responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 404, 409, 413, 415, 503) },
 });
 
 /**
@@ -153,7 +174,8 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     }
     const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
     const options = { ...authorship(c), ...base };
-    const stored = await storeRefusalsAsProblems(id, () => writeRevision(c.env.RELEASES, document, options));
+    const command = { kind: 'write', id, lang, document, options } as const;
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
     readerFor(c.env).forget(id, lang);
     return written(c, stored);
   });
@@ -163,7 +185,8 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const { lang } = c.req.valid('query');
     const { revision, message } = c.req.valid('json');
     const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
-    const stored = await storeRefusalsAsProblems(id, () => rollback(c.env.RELEASES, id, lang, revision, options));
+    const command = { kind: 'rollback', id, lang, revision, options } as const;
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
     readerFor(c.env).forget(id, lang);
     return written(c, stored);
   });
@@ -171,7 +194,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const revisions = await listRevisions(c.env.RELEASES, id, lang);
+    const revisions = await listRevisions(retrying(c.env.RELEASES), id, lang);
     if (revisions.length === 0) throw problem(404, 'Not Found', `There is no document ${id}/${lang}.`);
     return c.json({ revisions }, 200, { 'Cache-Control': 'no-store' });
   });
@@ -179,7 +202,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   app.openapi(revisionRoute, async (c) => {
     const { id, n } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const stored = await readRevision(c.env.RELEASES, id, lang, n);
+    const stored = await readRevision(retrying(c.env.RELEASES), id, lang, n).catch(unreadable);
     if (!stored) throw problem(404, 'Not Found', `There is no revision ${n} of ${id}/${lang}.`);
     const etag = represent(stored.document, stored.revision).etag;
     return c.json(stored, 200, { 'Cache-Control': 'no-store', ETag: etag });

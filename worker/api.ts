@@ -10,7 +10,7 @@ import { ReleaseDocumentSchema } from '../data/schema';
 import { BEHIND_HEADER, FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL, fingerprint, ifNoneMatchHits } from './http-cache';
 import { ProblemSchema, problem } from './problem';
-import type { Fallback, ReleaseReader } from './releases';
+import { FALLBACKS, type Fallback, type ReleaseReader } from './releases';
 
 /**
  * The parameters are documented as plain OpenAPI parameters, not zod schemas, so that
@@ -45,10 +45,7 @@ const cachingHeaders = z.object({
     .string()
     .optional()
     .describe('On a translation English has revised since: how many revisions it is behind'),
-  [FALLBACK_HEADER]: z
-    .enum(['memory', 'bundled'])
-    .optional()
-    .describe('Present when KV failed and a fallback was served'),
+  [FALLBACK_HEADER]: z.enum(FALLBACKS).optional().describe('Present when KV failed and a fallback was served'),
 });
 const notModified = { description: 'Not modified (the ETag in If-None-Match is current)' };
 

@@ -48,9 +48,13 @@ export class IsolateCache<T> {
     return this.#refresh(key, load, entry);
   }
 
-  /** Drops `key`, so the next `get` loads it: after a write this isolate made itself. */
-  forget(key: string): void {
-    this.#entries.delete(key);
+  /**
+   * Makes `key` due, so the next `get` loads it: after a write this isolate made itself. The
+   * value stays as the fallback, should that load fail.
+   */
+  expire(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry) entry.freshUntil = 0;
   }
 
   async #refresh(key: string, load: () => Promise<T>, previous: Entry<T> | undefined): Promise<Cached<T>> {

@@ -1,6 +1,7 @@
 /**
  * HTTP caching for the read API: validators, conditional requests and Cache-Control.
  */
+import { FALLBACK_HEADER } from './headers';
 
 /**
  * Browsers keep a document for a minute, shared caches (CDNs) for five, and may serve it stale
@@ -12,6 +13,19 @@ export const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-reva
 
 /** A fallback is served briefly so that caches pick up the real document as soon as KV is back. */
 export const FALLBACK_CACHE_CONTROL = 'public, max-age=15, s-maxage=15';
+
+/**
+ * `Cache-Control`, and `X-Data-Fallback` when what is served is a fallback: the pages and
+ * oEmbed say so like the API, and are cached as briefly.
+ *
+ * @example
+ * c.html(body, 200, servedHeaders(served.fallback));
+ */
+export function servedHeaders(fallback: string | undefined, cacheControl = CACHE_CONTROL): Record<string, string> {
+  return fallback
+    ? { 'Cache-Control': FALLBACK_CACHE_CONTROL, [FALLBACK_HEADER]: fallback }
+    : { 'Cache-Control': cacheControl };
+}
 
 /**
  * Whether an `If-None-Match` header matches `etag`, by the weak comparison that RFC 9110

@@ -1,5 +1,7 @@
-/** The Cloudflare Workers entry point. */
+/** The Cloudflare Workers entry point: the app, and the Durable Object that writes. */
 import { createApp } from './app';
+
+export { DocumentWriter } from './writer';
 
 const app = createApp();
 

@@ -5,12 +5,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { DEFAULT_LANG, normaliseLang } from '../data/lang';
+import { DEFAULT_LANG, publishedLang } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { RESERVE_STYLE } from '../factbox/snippet';
 import { factBoxHtml, fallbackHtml, jsonLd } from './fact-box-html';
 import { EMBED_CSP, PAGE_CSP, SECURITY_HEADERS, type AppEnv } from './headers';
-import { CACHE_CONTROL } from './http-cache';
+import { servedHeaders } from './http-cache';
+import { publicOrigin } from './origin';
 import { problem } from './problem';
 import type { ReleaseReader } from './releases';
 
@@ -30,7 +31,7 @@ pre{background:#f3f3f3;padding:1rem;overflow-x:auto;white-space:pre-wrap}`;
 export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/releases/:id', async (c) => {
-    const { doc, ui, origin } = await release(c, readerFor);
+    const { doc, ui, origin, fallback } = await release(c, readerFor);
     const page = pageUrl(origin, doc.id, ui);
     const oembed = `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
     const body = html`${opening(ui, doc.headline, page)}
@@ -58,11 +59,11 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
           </main>
         </body>
       </html>`;
-    return c.html(body, 200, { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': CACHE_CONTROL });
+    return c.html(body, 200, { 'Content-Security-Policy': PAGE_CSP, ...servedHeaders(fallback) });
   });
 
   app.get('/embed/:id', async (c) => {
-    const { doc, ui, origin } = await release(c, readerFor);
+    const { doc, ui, origin, fallback } = await release(c, readerFor);
     const theme = ['light', 'dark'].includes(c.req.query('theme') ?? '') ? c.req.query('theme')! : 'auto';
     const background = c.req.query('transparent') === '1' ? 'transparent' : 'Canvas';
     const body = html`${opening(ui, doc.headline, pageUrl(origin, doc.id, ui))}
@@ -87,20 +88,18 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
       </html>`;
     // Complete headers, so securityHeaders adds no X-Frame-Options: this page is made to be framed.
     const { 'X-Frame-Options': _framed, ...security } = SECURITY_HEADERS;
-    return c.html(body, 200, { ...security, 'Content-Security-Policy': EMBED_CSP, 'Cache-Control': CACHE_CONTROL });
+    return c.html(body, 200, { ...security, 'Content-Security-Policy': EMBED_CSP, ...servedHeaders(fallback) });
   });
 
   app.get('/oembed', async (c) => {
     const url = c.req.query('url');
     if (!url) throw problem(400, 'Bad Request', 'The "url" parameter is required: the URL of a release page.');
-    const format = c.req.query('format') ?? 'json';
+    const format = c.req.query('format') || 'json';
     if (format !== 'json') throw problem(501, 'Not Implemented', `Only format=json is served, not "${format}".`);
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c.env);
     const target = URL.canParse(url) ? new URL(url) : null;
     const id = target?.origin === origin ? /^\/(?:releases|embed)\/([^/]+)$/.exec(target.pathname)?.[1] : undefined;
-    const served = id
-      ? await readerFor(c.env).get(id, normaliseLang(target!.searchParams.get('lang') ?? undefined))
-      : null;
+    const served = id ? await readerFor(c.env).get(id, publishedLang(target!.searchParams.get('lang'))) : null;
     if (!served) throw problem(404, 'Not Found', `${url} is not a release page of ${origin}.`);
     const { document: doc, lang } = served.value;
     const width = clampTo(c.req.query('maxwidth'), EMBED_SIZE.width);
@@ -112,13 +111,13 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
         title: doc.headline,
         provider_name: 'belarus-release',
         provider_url: `${origin}/`,
-        cache_age: 3600,
+        cache_age: served.fallback ? 15 : 3600,
         width,
         height,
         html: await iframeHtml(origin, doc, lang, width, height),
       },
       200,
-      { 'Cache-Control': 'public, max-age=3600' },
+      servedHeaders(served.fallback, 'public, max-age=3600'),
     );
   });
 
@@ -128,7 +127,7 @@ export function pageRoutes(readerFor: (env: Env) => ReleaseReader): Hono<AppEnv>
     // A release with no English document has no snippet here, rather than breaking the page.
     const served = await Promise.all(releases.map(({ id }) => reader.get(id, DEFAULT_LANG)));
     const docs = served.flatMap((s) => (s ? [s.value.document] : []));
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c.env);
     const snippets = await Promise.all(docs.map((doc) => embedSnippets(origin, doc)));
     return c.html(demoPage(origin, snippets), 200, {
       'Content-Security-Policy': PAGE_CSP,
@@ -153,10 +152,10 @@ function opening(lang: string, title: string, canonical: string) {
 
 async function release(c: Context<AppEnv>, readerFor: (env: Env) => ReleaseReader) {
   const id = c.req.param('id')!;
-  const ui = normaliseLang(c.req.query('lang'));
+  const ui = publishedLang(c.req.query('lang'));
   const served = await readerFor(c.env).get(id, ui);
   if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  return { doc: served.value.document, ui, origin: new URL(c.req.url).origin };
+  return { doc: served.value.document, ui, origin: publicOrigin(c.env), fallback: served.fallback };
 }
 
 /** The canonical URL of a release page: the id, never `latest`; `lang` only when not English. */

@@ -4,29 +4,27 @@
  */
 import type { KVNamespace } from './kv';
 import { DEFAULT_LANG } from '../data/lang';
+import { MAX_ID_LENGTH } from '../data/limits';
+import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache } from './cache';
+import { newestFirst, summarise, type IndexEntry, type ReleaseSummary } from './release-index';
 import { represent, type Representation } from './representation';
 import { listCurrent, readCurrent, type CurrentEntry } from './store';
 
-/** Where a fallback came from: the last good copy in memory, or the build-time bundle. */
-export type Fallback = 'memory' | 'bundled';
+/**
+ * What a fallback is: the last good copy in memory, the build-time bundle, or (for `latest`)
+ * an older release because the newest cannot be read.
+ */
+export const FALLBACKS = ['memory', 'bundled', 'older-release'] as const;
+export type Fallback = (typeof FALLBACKS)[number];
 
 export interface Served<T> {
   value: T;
   fallback?: Fallback;
   /** For a translation: how many revisions English has gained since the one it translates. */
   behind?: number;
-}
-
-export interface ReleaseSummary {
-  id: string;
-  headline: string;
-  /** The language of `headline`: the one asked for when the release has it, else English. */
-  lang: string;
-  date: string;
-  languages: string[];
 }
 
 export interface ReleaseReaderOptions {
@@ -42,7 +40,7 @@ export class ReleaseReader {
   readonly #kv: KVNamespace;
   readonly #log: NonNullable<ReleaseReaderOptions['log']>;
   readonly #documents: IsolateCache<Representation | null>;
-  readonly #index: IsolateCache<CurrentEntry[]>;
+  readonly #index: IsolateCache<IndexEntry[]>;
 
   constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
     const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
@@ -58,12 +56,32 @@ export class ReleaseReader {
     return { value: summarise(value, lang), ...(fallback ? { fallback } : {}) };
   }
 
-  /** The document for `id` ("latest" for the newest) in `lang`, else in English, else `null`. */
+  /**
+   * The document for `id` in `lang`, else in English, else `null`. For "latest": the newest
+   * release that can be read, flagged as a fallback when that is not the newest one listed.
+   * An id no release can have is answered without asking KV.
+   */
   async get(id: string, lang: string): Promise<Served<Representation> | null> {
-    const target = id === 'latest' ? newest((await this.#entries()).value) : id;
-    if (!target) return null;
+    if (id !== 'latest') return isReleaseId(id) ? this.#inLanguage(id, lang) : null;
+    const candidates = newestFirst((await this.#entries()).value);
+    for (const [i, candidate] of candidates.entries()) {
+      const served = await this.#inLanguage(candidate, lang);
+      if (!served) continue;
+      const fallback = served.fallback ?? (i > 0 ? 'older-release' : undefined);
+      return fallback ? { value: served.value, fallback } : served;
+    }
+    return null;
+  }
+
+  /** Makes this isolate read a document (and the index) again, after writing it; the old copy stays the fallback. */
+  forget(id: string, lang: string): void {
+    this.#documents.expire(`${id}:${lang}`);
+    this.#index.expire('index');
+  }
+
+  async #inLanguage(id: string, lang: string): Promise<Served<Representation> | null> {
     for (const candidate of new Set([lang, DEFAULT_LANG])) {
-      const served = await this.#document(target, candidate);
+      const served = await this.#document(id, candidate);
       if (served) return this.#withStaleness(served);
     }
     return null;
@@ -81,13 +99,7 @@ export class ReleaseReader {
     return behind > 0 ? { ...served, behind } : served;
   }
 
-  /** Forgets what this isolate holds of a document (and the index), after writing it. */
-  forget(id: string, lang: string): void {
-    this.#documents.forget(`${id}:${lang}`);
-    this.#index.forget('index');
-  }
-
-  async #entries(): Promise<Served<CurrentEntry[]>> {
+  async #entries(): Promise<Served<IndexEntry[]>> {
     try {
       const { value, stale } = await this.#index.get('index', () => this.#loadIndex());
       if (value.length > 0) return stale ? { value, fallback: 'memory' } : { value };
@@ -108,10 +120,33 @@ export class ReleaseReader {
     return copy ? { value: copy.representation, fallback: 'bundled' } : null;
   }
 
-  async #loadIndex(): Promise<CurrentEntry[]> {
-    const entries = await listCurrent(this.#kv);
-    if (entries.length === 0) this.#log('KV holds no releases; serving the bundled index', {});
-    return entries;
+  async #loadIndex(): Promise<IndexEntry[]> {
+    const listed = await listCurrent(this.#kv);
+    if (listed.length === 0) this.#log('KV holds no releases; serving the bundled index', {});
+    const entries = await Promise.all(listed.map((entry) => this.#complete(entry)));
+    return entries.filter((entry) => entry !== undefined);
+  }
+
+  /**
+   * An index entry from a listed key: its metadata when complete; else the document's headline
+   * and date (a headline too long for KV's metadata limit is left out on purpose; a missing
+   * revision or date is damage, logged); else, when the document cannot be had either, nothing.
+   */
+  async #complete({ id, lang, revision, headline, date }: CurrentEntry): Promise<IndexEntry | undefined> {
+    if (revision !== undefined && headline !== undefined && date !== undefined) {
+      return { id, lang, revision, headline, date };
+    }
+    const key = `current:${id}:${lang}`;
+    if (revision === undefined || date === undefined) {
+      this.#log('KV list metadata is missing or garbled; reading the document instead', { key });
+    }
+    const served = isReleaseId(id) && LANG_PATTERN.test(lang) ? await this.#document(id, lang) : null;
+    if (!served) {
+      this.#log('KV lists a release that cannot be read; leaving it out of the index', { key });
+      return undefined;
+    }
+    const { document } = served.value;
+    return { id, lang, revision: served.value.revision, headline: document.headline, date: document.date };
   }
 
   async #load(id: string, lang: string): Promise<Representation | null> {
@@ -126,37 +161,19 @@ export class ReleaseReader {
   }
 }
 
-/** The newest release by date (ties broken by id), or undefined when there is none. */
-function newest(entries: CurrentEntry[]): string | undefined {
-  const sorted = [...entries].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-  return sorted[0]?.id;
+/** Whether `id` could name a release at all (KV keys built from it stay within KV's limits). */
+function isReleaseId(id: string): boolean {
+  return id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
 }
 
-function summarise(entries: CurrentEntry[], lang: string): ReleaseSummary[] {
-  const byId = new Map<string, CurrentEntry[]>();
-  for (const entry of entries) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
-  const summaries = [...byId.entries()].map(([id, versions]) => {
-    const shown =
-      versions.find((v) => v.lang === lang) ?? versions.find((v) => v.lang === DEFAULT_LANG) ?? versions[0]!;
-    const languages = versions.map((v) => v.lang).sort();
-    return { id, headline: shown.headline, lang: shown.lang, date: shown.date, languages };
-  });
-  return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-}
-
-let bundledCopies: { entry: CurrentEntry; representation: Representation }[] | undefined;
+let bundledCopies: { entry: IndexEntry; representation: Representation }[] | undefined;
 
 /** The build-time copies, validated and serialised once per isolate. */
 function bundled(): NonNullable<typeof bundledCopies> {
   bundledCopies ??= BUNDLED_RELEASES.map((raw) => {
     const document = ReleaseDocumentSchema.parse(raw);
-    const entry = {
-      id: document.id,
-      lang: document.lang,
-      revision: 0,
-      headline: document.headline,
-      date: document.date,
-    };
+    const { id, lang, headline, date } = document;
+    const entry = { id, lang, revision: 0, headline, date };
     return { entry, representation: represent(document, 0) };
   });
   return bundledCopies;

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { writeRevision } from '../../worker/store';
+import { writeRevision } from '../../worker/write';
 import { SEED_ID, belarusianDocument, freshApp, seedDocument, store } from './helpers';
 
 const ORIGIN = { Origin: 'https://news.example' };

@@ -45,6 +45,16 @@ describe('IsolateCache', () => {
     expect(await cache.get('k', async () => 'new')).toMatchObject({ value: 'new', stale: false });
   });
 
+  it('loads an expired key again, and keeps its value as the fallback should that fail', async () => {
+    const cache = new IsolateCache<string>({ ttlMs: 10_000, timeoutMs: 50 });
+    await cache.get('k', async () => 'before the write');
+    cache.expire('k');
+    expect(await cache.get('k', async () => 'after the write')).toMatchObject({ value: 'after the write' });
+    cache.expire('k');
+    const failing = () => Promise.reject(new Error('KV down'));
+    expect(await cache.get('k', failing)).toMatchObject({ value: 'after the write', stale: true });
+  });
+
   it('rethrows when there is no previous value to fall back on', async () => {
     const cache = new IsolateCache<string>({ ttlMs: 100, timeoutMs: 50 });
     await expect(cache.get('k', () => Promise.reject(new Error('KV down')))).rejects.toThrow('KV down');

@@ -2,9 +2,10 @@
 import { env } from 'cloudflare:workers';
 import seed from '../../data/releases/belarus-2025-12/en.json';
 import belarusian from '../../data/releases/belarus-2025-12/be.json';
+import russian from '../../data/releases/belarus-2025-12/ru.json';
 import { createApp, type AppOptions } from '../../worker/app';
 import type { ReleaseDocument } from '../../data/schema';
-import { writeRevision } from '../../worker/store';
+import { writeRevision } from '../../worker/write';
 
 export const SEED_ID = 'belarus-2025-12';
 
@@ -16,6 +17,23 @@ export function seedDocument(): ReleaseDocument {
 /** A deep copy of the shipped Belarusian translation (of English revision 1). */
 export function belarusianDocument(): ReleaseDocument {
   return structuredClone(belarusian) as ReleaseDocument;
+}
+
+/** A deep copy of the shipped Russian translation (of English revision 1). */
+export function russianDocument(): ReleaseDocument {
+  return structuredClone(russian) as ReleaseDocument;
+}
+
+/** The admin token the worker tests configure (vitest.config.ts). */
+export const ADMIN_TOKEN = 'test-admin-token';
+
+/** An authenticated admin request: `body` is sent as JSON unless it is a string already. */
+export function adminInit(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json', ...headers },
+  };
 }
 
 /** Writes `doc` as the next revision in the test's (isolated) KV. */

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { CorruptDataError, listCurrent, readCurrent, RevisionConflictError, writeRevision } from '../../worker/store';
+import { listCurrent, readCurrent } from '../../worker/store';
+import { CorruptDataError, RevisionConflictError } from '../../worker/store-errors';
+import { writeRevision } from '../../worker/write';
 import { SEED_ID, seedDocument, store } from './helpers';
 
 describe('store', () => {

@@ -11,7 +11,8 @@ import ru from '../../data/releases/belarus-2025-12/ru.json';
 import uk from '../../data/releases/belarus-2025-12/uk.json';
 import type { ReleaseDocument } from '../../data/schema';
 import { ReleaseDocumentSchema } from '../../data/schema';
-import { listRevisions, readCurrent, TranslationRefusedError } from '../../worker/store';
+import { listRevisions, readCurrent } from '../../worker/store';
+import { TranslationRefusedError } from '../../worker/store-errors';
 import { SEED_ID, freshApp, seedDocument, store } from './helpers';
 
 const TRANSLATIONS = { be, ru, uk, pl, lt } as unknown as Record<string, ReleaseDocument>;

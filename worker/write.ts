@@ -1,0 +1,170 @@
+/**
+ * Writing a revision: validation, the precondition, and the KV operations, in an order that no
+ * failure can turn into a locked document. The Durable Object (worker/writer.ts) runs this with
+ * its authoritative counter; the CLI's local mode runs it with the history as the counter.
+ *
+ * A write is: [read the English revision a translation names], find the last revision number
+ * (the counter, checked against the history), put `revision:…:n+1`, put `current:…`, record
+ * n+1 in the counter. The revision is the commit point. A failure before it changes nothing; a
+ * failure after it leaves a revision the counter has not recorded and a current pointer that
+ * lags by one: the next write finds that revision (it probes n+1 before using it), numbers
+ * after it and rewrites the pointer. The current pointer is never read to number a write.
+ */
+import { parityIssues, untranslatedIssues } from '../data/parity';
+import { MAX_AUTHOR_LENGTH, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
+import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
+import type { KVNamespace } from './kv';
+import { fitMetadata } from './metadata';
+import { withTimeout } from './cache';
+import { currentKey, lastInHistory, readRevision, revisionKey, type StoredRevision } from './store';
+import {
+  RevisionConflictError,
+  RevisionNotFoundError,
+  RevisionNoteError,
+  TranslationRefusedError,
+} from './store-errors';
+
+export interface WriteOptions {
+  author: string;
+  message: string;
+  /** The revision the edit started from; the write is refused if the store has moved on. */
+  baseRevision?: number;
+  force?: boolean;
+  now?: Date;
+}
+
+/**
+ * Where the last revision number of a document is kept. Without one, the history (a KV
+ * listing) is the counter: right where KV is consistent (one machine, the CLI's local mode).
+ */
+export interface RevisionCounter {
+  /** The last revision this counter recorded, `undefined` when it has recorded none. */
+  read(): Promise<number | undefined>;
+  record(revision: number): Promise<void>;
+}
+
+/**
+ * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
+ * unless the document, author and message are valid and, without `force`, `baseRevision` is
+ * the last revision. Writes to one document are serialised within this isolate; across
+ * isolates and locations the Durable Object serialises them.
+ *
+ * @example
+ * await writeRevision(env.RELEASES, doc, { author: 'ed', message: 'Fix the count', baseRevision: 3 });
+ */
+export async function writeRevision(
+  kv: KVNamespace,
+  input: unknown,
+  options: WriteOptions,
+  counter?: RevisionCounter,
+): Promise<StoredRevision> {
+  const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);
+  checkNote(options);
+  await checkTranslation(kv, document);
+  const { id, lang } = document;
+  return exclusive(`${id}:${lang}`, async () => {
+    const last = await lastRevision(kv, id, lang, counter);
+    if (!options.force && options.baseRevision !== undefined && options.baseRevision !== last) {
+      throw new RevisionConflictError(last, options.baseRevision);
+    }
+    const stored: StoredRevision = {
+      revision: last + 1,
+      savedAt: (options.now ?? new Date()).toISOString(),
+      author: options.author,
+      message: options.message,
+      document,
+    };
+    const { revision, savedAt, author, message } = stored;
+    const value = JSON.stringify(stored);
+    await kv.put(revisionKey(id, lang, revision), value, {
+      metadata: fitMetadata({ revision, savedAt }, { author, message }),
+    });
+    await kv.put(currentKey(id, lang), value, {
+      metadata: fitMetadata({ revision, date: document.date }, { headline: document.headline }),
+    });
+    await counter?.record(revision);
+    return stored;
+  });
+}
+
+/** Writes a new revision whose document equals revision `n`: history only grows. */
+export async function rollback(
+  kv: KVNamespace,
+  id: string,
+  lang: string,
+  n: number,
+  options: WriteOptions,
+  counter?: RevisionCounter,
+): Promise<StoredRevision> {
+  checkNote(options);
+  const target = await readRevision(kv, id, lang, n);
+  if (!target) throw new RevisionNotFoundError(n);
+  const message = options.message || `Roll back to revision ${n}`;
+  return writeRevision(kv, target.document, { ...options, message }, counter);
+}
+
+/**
+ * The last revision written: the counter's, when the history holds that revision (a counter
+ * that outlived its KV namespace is not trusted), else the history's; then any revision past
+ * it is adopted, so that a revision stored by a write that failed afterwards, or by a writer
+ * that bypassed the counter, is numbered after and never overwritten.
+ */
+async function lastRevision(kv: KVNamespace, id: string, lang: string, counter?: RevisionCounter): Promise<number> {
+  const counted = await counter?.read();
+  const trusted = counted !== undefined && counted > 0 && (await exists(kv, revisionKey(id, lang, counted)));
+  let last = trusted ? counted : await lastInHistory(kv, id, lang);
+  while (await exists(kv, revisionKey(id, lang, last + 1))) last++;
+  return last;
+}
+
+async function exists(kv: KVNamespace, key: string): Promise<boolean> {
+  return (await kv.get(key, 'text')) !== null;
+}
+
+/** Author and message are shown in terminals and pages: bounded, and without control characters. */
+function checkNote({ author, message }: Pick<WriteOptions, 'author' | 'message'>): void {
+  const authorProblem = textProblem(author, MAX_AUTHOR_LENGTH);
+  if (authorProblem) throw new RevisionNoteError('author', authorProblem);
+  const messageProblem = textProblem(message, MAX_MESSAGE_LENGTH);
+  if (messageProblem) throw new RevisionNoteError('message', messageProblem);
+}
+
+/**
+ * A translation must mirror the English revision it names (same ids, counts, dates, URLs and
+ * references) and translate every text field it does not list as kept the same on purpose.
+ */
+async function checkTranslation(kv: KVNamespace, document: ReleaseDocument): Promise<void> {
+  const base = document.translation;
+  if (!base) return;
+  const english = await readRevision(kv, document.id, base.from, base.revision);
+  if (!english) {
+    throw new TranslationRefusedError([
+      {
+        path: '/translation/revision',
+        message: `there is no revision ${base.revision} of ${document.id}/${base.from} to translate from`,
+      },
+    ]);
+  }
+  const issues = [...parityIssues(document, english.document), ...untranslatedIssues(document, english.document)];
+  if (issues.length > 0) throw new TranslationRefusedError(issues);
+}
+
+const writing = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `write` after any write to the same document in this isolate has finished. A waiter
+ * gives up after 10 s rather than await forever a request that was cancelled mid-write.
+ */
+async function exclusive<T>(key: string, write: () => Promise<T>): Promise<T> {
+  const previous = writing.get(key);
+  const mine = (async () => {
+    if (previous) await withTimeout(previous, 10_000).catch(() => undefined);
+    return write();
+  })();
+  writing.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (writing.get(key) === mine) writing.delete(key);
+  }
+}

@@ -7,7 +7,7 @@
  * English block `lang="en"` under Belarusian labels still switches voices mid-box for a screen
  * reader. The note carries the reader's `lang`, the box the document's.
  */
-import { SOURCE_LANG } from '../data/patterns';
+import { DEFAULT_LANG } from '../data/lang';
 import { ENGLISH, type UiStrings } from './strings';
 
 export interface BoxLanguage {
@@ -31,8 +31,8 @@ export function boxLanguage(docLang: string, reader: readonly [lang: string, str
   // The read path falls back to English only (worker/releases.ts), and English is built in:
   // a document not in the reader's language is the English one.
   return {
-    ui: SOURCE_LANG,
+    ui: DEFAULT_LANG,
     labels: ENGLISH,
-    note: lang === SOURCE_LANG ? undefined : { lang, text: strings.inEnglish },
+    note: lang === DEFAULT_LANG ? undefined : { lang, text: strings.inEnglish },
   };
 }

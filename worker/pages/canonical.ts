@@ -13,11 +13,10 @@ import { html } from 'hono/html';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
 import { factBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
-import { problem } from '../problem';
 import type { ReleaseReader } from '../releases';
 import { PAGE_CSP, type AppEnv } from '../headers';
-import { htmlPage, pageHeaders } from './document';
-import { alternateLinks, languageSwitcher, localeMeta, readerLang, versions } from './language';
+import { htmlPage, pageHeaders, pageRelease } from './document';
+import { alternateLinks, languageSwitcher, localeMeta, versions } from './language';
 import { PAGE_STYLE } from './styles';
 
 /**
@@ -29,12 +28,7 @@ import { PAGE_STYLE } from './styles';
  * app.get('/releases/:id', (c) => canonicalPage(c, readerFor(c.env)));
  */
 export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const id = c.req.param('id')!;
-  const lang = readerLang(c.req.query('lang'));
-  const served = await reader.get(id, lang);
-  if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  const doc = served.value.document;
-  const origin = new URL(c.req.url).origin;
+  const { doc, lang, origin } = await pageRelease(c, reader);
   const { ui } = readerLanguage(doc, lang);
   // The index knows every language a release is in; a release it does not list yet has its own.
   const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);

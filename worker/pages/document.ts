@@ -1,10 +1,15 @@
 /**
- * How every HTML page is put together: the document every page shares and the headers every
- * page sends.
+ * How every release page is put together: the release it shows, the document every page
+ * shares and the headers every page sends.
  */
+import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { SECURITY_HEADERS } from '../headers';
+import type { ReleaseDocument } from '../../data/schema';
+import { SECURITY_HEADERS, type AppEnv } from '../headers';
 import { CACHE_CONTROL } from '../http-cache';
+import { problem } from '../problem';
+import type { ReleaseReader } from '../releases';
+import { readerLang } from './language';
 
 export interface PageParts {
   /** The language of the page's text: `<html lang>` and `Content-Language`. */
@@ -55,4 +60,22 @@ export function pageHeaders(csp: string, lang: string, framed = false): Record<s
     'Cache-Control': CACHE_CONTROL,
     'Content-Language': lang,
   };
+}
+
+/**
+ * The release a page shows: `:id` (or `latest`) for the reader's canonical `lang` (./language.ts),
+ * in that language or else in English; 404 when there is none.
+ *
+ * @example
+ * const { doc, lang, origin } = await pageRelease(c, readerFor(c.env));
+ */
+export async function pageRelease(
+  c: Context<AppEnv>,
+  reader: ReleaseReader,
+): Promise<{ doc: ReleaseDocument; lang: string; origin: string }> {
+  const id = c.req.param('id')!;
+  const lang = readerLang(c.req.query('lang'));
+  const served = await reader.get(id, lang);
+  if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
+  return { doc: served.value.document, lang, origin: new URL(c.req.url).origin };
 }

@@ -9,11 +9,9 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { factPageUrl } from '../../factbox/model';
 import { factBoxHtml, readerLanguage } from '../fact-box-html';
-import { problem } from '../problem';
 import type { ReleaseReader } from '../releases';
 import { EMBED_CSP, type AppEnv } from '../headers';
-import { htmlPage, pageHeaders } from './document';
-import { readerLang } from './language';
+import { htmlPage, pageHeaders, pageRelease } from './document';
 import { embedStyle } from './styles';
 
 const THEMES = ['light', 'dark', 'auto'] as const;
@@ -30,12 +28,7 @@ type Theme = (typeof THEMES)[number];
  * app.get('/embed/:id', (c) => embedPage(c, readerFor(c.env)));
  */
 export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const id = c.req.param('id')!;
-  const lang = readerLang(c.req.query('lang'));
-  const served = await reader.get(id, lang);
-  if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  const doc = served.value.document;
-  const origin = new URL(c.req.url).origin;
+  const { doc, lang, origin } = await pageRelease(c, reader);
   const { ui, labels } = readerLanguage(doc, lang);
   const asked = c.req.query('theme');
   const theme: Theme = THEMES.find((t) => t === asked) ?? 'light';

@@ -38,7 +38,7 @@ blockquote p { margin: 0; }
 /** Paper: black on white whatever the theme, every source's address spelled out. */
 const PRINT = `
 @media print {
-  :root { color-scheme: light; --accent: #000; --bg: #fff; --text: #000; --muted: #222; --rule: #000; }
+  :root { color-scheme: light; --accent: #000; --bg: #fff; --text: #000; --muted: #000; --rule: #000; }
   html, main { background: #fff; }
   main { border: 0; padding: 0; }
   .languages, .page-link { display: none; }

@@ -1,0 +1,62 @@
+/**
+ * What the page tests share (the canonical page, the iframe page, WordPress): a host site on
+ * another origin serving the files a case needs (./host.ts serves them), and the list of facts
+ * a complete box shows.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ReleaseDocument } from '../../data/schema';
+import { hostSite } from './host';
+
+/** The release the data ships, in six languages. */
+export const RELEASE_ID = 'belarus-2025-12';
+
+/** A page or script the host serves: HTML by default. */
+export type HostFile = string | { body: string; type: string };
+
+/** A host site serving files by path. */
+export interface FileSite {
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves `files` by path from a second origin, so that every frame of the worker in them is
+ * cross-origin, as on a real news site.
+ *
+ * @example
+ * const site = await serveFiles({ '/': '<iframe src="…"></iframe>' });
+ */
+export async function serveFiles(files: Record<string, HostFile>): Promise<FileSite> {
+  const site = await hostSite((url) => {
+    const file = files[url.pathname] ?? '';
+    if (typeof file === 'string') return { body: file };
+    return { body: file.body, headers: { 'Content-Type': `${file.type}; charset=utf-8` } };
+  });
+  return { origin: new URL(site.url()).origin, close: site.close };
+}
+
+/** A shipped document of the seed release. */
+export async function shippedDocument(lang = 'en'): Promise<ReleaseDocument> {
+  const path = new URL(`../../data/releases/${RELEASE_ID}/${lang}.json`, import.meta.url);
+  return JSON.parse(await readFile(path, 'utf8')) as ReleaseDocument;
+}
+
+/**
+ * Every fact a complete box shows, as text: the people freed, the envoy, the deal's terms,
+ * where they went, every quote with its speaker, the background, every source.
+ */
+export function everyFact(doc: ReleaseDocument): string[] {
+  const name = (id: string) => doc.people.find((p) => p.id === id)!.name;
+  return [
+    ...doc.people.filter((p) => p.released).map((p) => p.name),
+    name(doc.deal.envoy),
+    ...doc.deal.terms.map((t) => t.text),
+    ...doc.destinations.map((d) => d.place),
+    ...doc.quotes.flatMap((q) => [q.text, name(q.speaker)]),
+    ...doc.context.map((c) => c.text),
+    ...doc.sources.flatMap((s) => [s.publisher, s.title]),
+  ];
+}
+
+/** Text as `innerText` gives it: runs of white space as one space. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

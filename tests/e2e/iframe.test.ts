@@ -4,7 +4,6 @@
  * Pym.js from npm, AMP's embed-size), with no code of ours on the host.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { chromium, type Browser, type Frame, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
@@ -19,7 +18,7 @@ let embed: string;
 beforeAll(async () => {
   worker = await startLocalWorker();
   embed = `${worker.origin}/embed/${RELEASE_ID}`;
-  const pym = await readFile(createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+  const pym = await readFile(new URL(import.meta.resolve('pym.js/dist/pym.v1.min.js')), 'utf8');
   site = await serveFiles({
     '/plain': `<!doctype html><html lang="en"><title>A blog</title>
       <iframe src="${embed}" width="600" height="600" title="Fact box"></iframe>

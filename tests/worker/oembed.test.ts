@@ -33,7 +33,7 @@ describe('GET /oembed', () => {
     const { body } = await oembed(`url=${encodeURIComponent(PAGE)}`);
     const headline = seedDocument().headline;
     expect(body.html).toBe(
-      `<blockquote lang="en"><a href="${PAGE}">${headline}</a></blockquote>` +
+      `<blockquote hidden lang="en"><a href="${PAGE}">${headline}</a></blockquote>` +
         `<iframe src="${ORIGIN}/embed/${SEED_ID}" width="600" height="520" title="${headline}" frameborder="0"></iframe>`,
     );
   });
@@ -57,7 +57,7 @@ describe('GET /oembed', () => {
     const url = encodeURIComponent(`${ORIGIN}/releases/belarus-2026-01?lang=be-BY`);
     const { body } = await oembed(`url=${url}`);
     expect(body.title).toBe(seedDocument().headline);
-    expect(body.html).toContain(`<blockquote lang="en"><a href="${ORIGIN}/releases/belarus-2026-01?lang=be">`);
+    expect(body.html).toContain(`<blockquote hidden lang="en"><a href="${ORIGIN}/releases/belarus-2026-01?lang=be">`);
     expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/belarus-2026-01?lang=be"`);
   });
 

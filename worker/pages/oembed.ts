@@ -63,18 +63,20 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
 /**
  * The embed markup of a release for a reader of `lang`: what oEmbed answers and the demo page
  * shows. The blockquote is what a WordPress reader sees until the frame reports its height, and
- * for good when scripts do not run: the headline, linked to the page.
+ * for good when scripts do not run: the headline, linked to the page. WordPress drops its
+ * `hidden` (wp_kses keeps no attribute of a blockquote); every other host shows the frame alone,
+ * which needs no script to show the facts.
  *
  * @example
  * await embedHtml('https://facts.example', doc, 'be', 600, 520);
- * // <blockquote lang="be"><a href="…/releases/belarus-2025-12?lang=be">…</a></blockquote><iframe src="…/embed/belarus-2025-12?lang=be" …></iframe>
+ * // <blockquote hidden lang="be"><a href="…/releases/belarus-2025-12?lang=be">…</a></blockquote><iframe src="…/embed/belarus-2025-12?lang=be" …></iframe>
  */
 export async function embedHtml(origin: string, doc: ReleaseDocument, lang: string, width: number, height: number) {
   const { ui } = readerLanguage(doc, lang);
   const query = lang === DEFAULT_LANG ? '' : `?lang=${lang}`;
   // One line: WordPress's pattern takes the blockquote only when it comes first.
   // prettier-ignore
-  const markup = html`<blockquote lang="${ui}"><a href="${factPageUrl(origin, doc.id, lang)}">${doc.headline}</a></blockquote><iframe src="${origin}/embed/${doc.id}${query}" width="${width}" height="${height}" title="${doc.headline}" frameborder="0"></iframe>`;
+  const markup = html`<blockquote hidden lang="${ui}"><a href="${factPageUrl(origin, doc.id, lang)}">${doc.headline}</a></blockquote><iframe src="${origin}/embed/${doc.id}${query}" width="${width}" height="${height}" title="${doc.headline}" frameborder="0"></iframe>`;
   return String(await markup);
 }
 

@@ -44,12 +44,15 @@ function send(height: number): void {
 }
 
 let fittedWidth = -1;
+/** The link to the page with every fact, and what it says when the box shows them all. */
+const pageLink = document.querySelector<HTMLAnchorElement>('.page-link a');
+const pageLinkText = pageLink?.textContent ?? '';
 
 /**
  * In WordPress the frame cannot grow past its cap, and a frame that scrolls inside a page hides
- * facts. So there the box ends on the last whole block that fits, above the link to the page
- * with every fact (design.md: shortened on whole blocks, never a line cut). Again whenever the
- * width changes.
+ * facts. So there the box ends on the last whole block that fits, above the link to the page,
+ * which then says "All facts" (design.md: shortened on whole blocks, never a line cut). Again
+ * whenever the width changes.
  */
 function fitWordPress(): void {
   const width = document.documentElement.clientWidth;
@@ -57,6 +60,8 @@ function fitWordPress(): void {
   fittedWidth = width;
   const blocks = [...document.querySelectorAll<HTMLElement>('.fact-box > *')];
   for (const block of blocks) block.hidden = false;
+  const cut = contentHeight() > WORDPRESS_MAX;
+  if (pageLink) pageLink.textContent = cut ? (pageLink.dataset.cut ?? pageLinkText) : pageLinkText;
   for (let kept = blocks.length; kept > 1 && contentHeight() > WORDPRESS_MAX; kept--) blocks[kept - 1]!.hidden = true;
 }
 
@@ -83,7 +88,7 @@ function sendLink(event: MouseEvent): void {
   if (!secret || !(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button !== 0) return;
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
-  const page = document.querySelector<HTMLAnchorElement>('.page-link a')?.href ?? location.origin;
+  const page = pageLink?.href ?? location.origin;
   toHost({ secret, message: 'link', value: new URL(link.href).host === location.host ? link.href : page });
 }
 

@@ -43,7 +43,9 @@ export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Prom
     body: html`<main>
       ${factBoxHtml(doc, lang)}
       <p class="page-link">
-        <a href="${factPageUrl(origin, doc.id, lang)}" target="_blank" rel="noopener">${labels.factPage}</a>
+        <a href="${factPageUrl(origin, doc.id, lang)}" target="_blank" rel="noopener" data-cut="${labels.allFacts}"
+          >${labels.factPage}</a
+        >
       </p>
     </main>`,
   });

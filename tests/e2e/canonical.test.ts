@@ -4,36 +4,30 @@
  * prints every fact in black and white; its language versions resolve; long words wrap.
  */
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
+import type { BrowserContextOptions } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeRevision } from '../../worker/store';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { RELEASE_ID, everyFact, shippedDocument, squash } from './embed-host';
+import { RELEASE_ID, everyFact, shippedDocument, squash, startForFile } from './embed-host';
 
 /** An English-only release whose summary holds a 200-character word. */
 const LONG = 'long-words-2025';
 
-let worker: LocalWorker;
-let browser: Browser;
+const run = startForFile();
 let canonical: string;
 
 beforeAll(async () => {
-  worker = await startLocalWorker();
-  canonical = `${worker.origin}/releases/${RELEASE_ID}`;
+  canonical = `${run.worker.origin}/releases/${RELEASE_ID}`;
   const doc = await shippedDocument();
   const summary = `${doc.summary} ${'Lukashenko'.repeat(20)}`;
-  await writeRevision(worker.kv, { ...doc, id: LONG, date: '2025-01-01', summary }, { author: 'test', message: '' });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.dispose();
+  await writeRevision(
+    run.worker.kv,
+    { ...doc, id: LONG, date: '2025-01-01', summary },
+    { author: 'test', message: '' },
+  );
 });
 
 async function open(url: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext(options);
+  const context = await run.browser.newContext(options);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -67,7 +61,7 @@ describe('the canonical page', () => {
         `/embed/${RELEASE_ID}?lang=${lang}&theme=${colorScheme}`,
       ]) {
         // axe is injected as a script, which the pages' CSP would refuse.
-        const { page, close } = await open(`${worker.origin}${path}`, { colorScheme, bypassCSP: true });
+        const { page, close } = await open(`${run.worker.origin}${path}`, { colorScheme, bypassCSP: true });
         await page.addScriptTag({ path: axe });
         const violations = await page.evaluate(async () => {
           const { axe } = window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } };
@@ -133,7 +127,7 @@ describe('the canonical page', () => {
 describe('every page', () => {
   for (const path of [`/releases/${LONG}`, `/embed/${LONG}`, '/']) {
     it(`wraps a 200-character word within a 360 px screen: ${path}`, async () => {
-      const { page, close } = await open(`${worker.origin}${path}`, { viewport: { width: 360, height: 740 } });
+      const { page, close } = await open(`${run.worker.origin}${path}`, { viewport: { width: 360, height: 740 } });
       if (path !== '/') expect(await page.locator('body').innerText()).toContain('Lukashenko'.repeat(20));
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await close();
@@ -141,7 +135,7 @@ describe('every page', () => {
   }
 
   it('shows a Belarusian reader of an English-only release the English box and a note in Belarusian', async () => {
-    const { page, close } = await open(`${worker.origin}/releases/${LONG}?lang=be`);
+    const { page, close } = await open(`${run.worker.origin}/releases/${LONG}?lang=be`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const note = page.locator('main > .note');
     expect(await note.getAttribute('lang')).toBe('be');

@@ -1,10 +1,14 @@
 /**
- * What the page tests share (the canonical page, the iframe page, WordPress): a host site on
- * another origin serving the files a case needs (./host.ts serves them), and the list of facts
- * a complete box shows.
+ * What the page tests share (the canonical page, the iframe page, WordPress): the running
+ * worker and Chromium, a host site on another origin serving the files a case needs (./host.ts
+ * serves them), and the list of facts a complete box shows.
  */
 import { readFile } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
 import type { ReleaseDocument } from '../../data/schema';
+import { CHROMIUM_LAUNCH } from '../browser';
 import { hostSite } from './host';
 
 /** The release the data ships, in six languages. */
@@ -14,7 +18,7 @@ export const RELEASE_ID = 'belarus-2025-12';
 export type HostFile = string | { body: string; type: string };
 
 /** A host site serving files by path. */
-export interface FileSite {
+interface FileSite {
   origin: string;
   close: () => Promise<void>;
 }
@@ -26,13 +30,44 @@ export interface FileSite {
  * @example
  * const site = await serveFiles({ '/': '<iframe src="…"></iframe>' });
  */
-export async function serveFiles(files: Record<string, HostFile>): Promise<FileSite> {
+async function serveFiles(files: Record<string, HostFile>): Promise<FileSite> {
   const site = await hostSite((url) => {
     const file = files[url.pathname] ?? '';
     if (typeof file === 'string') return { body: file };
     return { body: file.body, headers: { 'Content-Type': `${file.type}; charset=utf-8` } };
   });
   return { origin: new URL(site.url()).origin, close: site.close };
+}
+
+/** What a test file runs against: set before its first test. */
+export interface Running {
+  worker: LocalWorker;
+  browser: Browser;
+  /** The host site, when the file asked for one. */
+  site: FileSite;
+}
+
+/**
+ * Starts the local worker, the host site `files` makes for it (if any) and Chromium before the
+ * file's tests, and stops them after.
+ *
+ * @example
+ * const run = startForFile(async (origin) => ({ '/': `<iframe src="${origin}/embed/latest"></iframe>` }));
+ * it('…', async () => { const page = await run.browser.newPage(); await page.goto(run.site.origin); });
+ */
+export function startForFile(files?: (workerOrigin: string) => Promise<Record<string, HostFile>>): Running {
+  const run = {} as Running;
+  beforeAll(async () => {
+    run.worker = await startLocalWorker();
+    if (files) run.site = await serveFiles(await files(run.worker.origin));
+    run.browser = await chromium.launch(CHROMIUM_LAUNCH);
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.site?.close();
+    await run.worker?.dispose();
+  });
+  return run;
 }
 
 /** A shipped document of the seed release. */

@@ -4,22 +4,14 @@
  * Pym.js from npm, AMP's embed-size), with no code of ours on the host.
  */
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Frame, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { RELEASE_ID, everyFact, serveFiles, shippedDocument, squash, type FileSite } from './embed-host';
+import type { Frame, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { RELEASE_ID, everyFact, shippedDocument, squash, startForFile } from './embed-host';
 
-let worker: LocalWorker;
-let site: FileSite;
-let browser: Browser;
-let embed: string;
-
-beforeAll(async () => {
-  worker = await startLocalWorker();
-  embed = `${worker.origin}/embed/${RELEASE_ID}`;
+const run = startForFile(async (origin) => {
+  const embed = `${origin}/embed/${RELEASE_ID}`;
   const pym = await readFile(new URL(import.meta.resolve('pym.js/dist/pym.v1.min.js')), 'utf8');
-  site = await serveFiles({
+  return {
     '/plain': `<!doctype html><html lang="en"><title>A blog</title>
       <iframe src="${embed}" width="600" height="600" title="Fact box"></iframe>
       <iframe src="${embed}?lang=ru" sandbox width="600" height="600" title="Fact box, sandboxed"></iframe>`,
@@ -33,21 +25,15 @@ beforeAll(async () => {
     '/amp': `<!doctype html><html lang="en"><title>An AMP page</title>
       <script>window.heard = []; addEventListener('message', (e) => heard.push({ origin: e.origin, data: e.data }));</script>
       <iframe src="${embed}" width="360" height="300" title="Fact box"></iframe>`,
-  });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  };
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await worker?.dispose();
-});
+const embedUrl = () => `${run.worker.origin}/embed/${RELEASE_ID}`;
 
 /** The content's own height, measured inside the frame. */
 const contentHeight = (frame: Frame) =>
   frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
-const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(embed))!;
+const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(embedUrl()))!;
 
 describe('the iframe page without JavaScript', () => {
   for (const [what, javaScriptEnabled, frameIndex] of [
@@ -55,10 +41,10 @@ describe('the iframe page without JavaScript', () => {
     ['in a sandbox without allow-scripts', true, 1],
   ] as const) {
     it(`contains every fact ${what}`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await run.browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(`${site.origin}/plain`);
-      const frame = page.frames().filter((f) => f.url().startsWith(embed))[frameIndex]!;
+      await page.goto(`${run.site.origin}/plain`);
+      const frame = page.frames().filter((f) => f.url().startsWith(embedUrl()))[frameIndex]!;
       await frame.waitForLoadState();
       const text = squash(await frame.locator('body').innerText());
       const doc = await shippedDocument(frameIndex === 0 ? 'en' : 'ru');
@@ -73,13 +59,13 @@ describe('the iframe page without JavaScript', () => {
 
 describe('the iframe page sizing its frame', () => {
   it('speaks its own message: a host listening to belarus-release:resize fits the frame to the content', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     await page.addInitScript(() => {
       addEventListener('message', (e: MessageEvent<{ type?: string; height?: number }>) => {
         if (e.data?.type === 'belarus-release:resize') document.querySelector('iframe')!.height = String(e.data.height);
       });
     });
-    await page.goto(`${site.origin}/plain`);
+    await page.goto(`${run.site.origin}/plain`);
     const frame = embedFrame(page);
     await expect
       .poll(async () => Number(await page.locator('iframe').first().getAttribute('height')))
@@ -88,8 +74,8 @@ describe('the iframe page sizing its frame', () => {
   });
 
   it('is sized by the real Pym.js parent from npm, and again when the width changes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    await page.goto(`${site.origin}/pym`);
+    const page = await run.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`${run.site.origin}/pym`);
     const iframe = page.locator('#facts iframe');
     await iframe.waitFor();
     const frame = embedFrame(page);
@@ -107,8 +93,8 @@ describe('the iframe page sizing its frame', () => {
   });
 
   it("posts AMP's embed-size with the content height, from the frame's origin", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/amp`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.origin}/amp`);
     const frame = embedFrame(page);
     await frame.waitForLoadState();
     const height = await contentHeight(frame);
@@ -116,7 +102,7 @@ describe('the iframe page sizing its frame', () => {
       page.evaluate(() => (window as unknown as { heard: { origin: string; data: unknown }[] }).heard);
     await expect
       .poll(async () => (await heard()).filter((m) => (m.data as { sentinel?: string })?.sentinel === 'amp').at(-1))
-      .toEqual({ origin: worker.origin, data: { sentinel: 'amp', type: 'embed-size', height } });
+      .toEqual({ origin: run.worker.origin, data: { sentinel: 'amp', type: 'embed-size', height } });
     await page.close();
   });
 });

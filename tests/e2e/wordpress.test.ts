@@ -5,25 +5,19 @@
  * host: the frame must show itself, size itself and take its links out through wp-embed.js.
  */
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Frame, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { RELEASE_ID, serveFiles, type FileSite } from './embed-host';
+import type { Frame, Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { RELEASE_ID, startForFile } from './embed-host';
 import { filterOembedResult } from './wordpress';
 
 const WP_EMBED_JS = process.env.WP_EMBED_JS ?? 'node_modules/.cache/wordpress/wp-embed.js';
 /** wp-embed.js: `if ( height > 1000 ) … else if ( ~~height < 200 )`. */
 const [MIN, MAX] = [200, 1000];
 
-let worker: LocalWorker;
-let site: FileSite;
-let browser: Browser;
-
 /** A post embedding `url` as WordPress does: oEmbed with its default maximums (wp_embed_defaults), then the filter. */
-async function post(url: string): Promise<string> {
+async function post(origin: string, url: string): Promise<string> {
   const query = `url=${encodeURIComponent(url)}&maxwidth=500&maxheight=750&format=json`;
-  const { html } = (await (await fetch(`${worker.origin}/oembed?${query}`)).json()) as { html: string };
+  const { html } = (await (await fetch(`${origin}/oembed?${query}`)).json()) as { html: string };
   const filtered = filterOembedResult(html);
   if (!filtered) throw new Error(`WordPress would refuse this embed: ${html}`);
   return `<!doctype html><html lang="en"><title>A WordPress post</title>
@@ -31,30 +25,22 @@ async function post(url: string): Promise<string> {
     <script src="/wp-includes/js/wp-embed.js"></script>`;
 }
 
-beforeAll(async () => {
-  worker = await startLocalWorker();
-  const page = `${worker.origin}/releases/${RELEASE_ID}`;
-  site = await serveFiles({
+const run = startForFile(async (origin) => {
+  const page = `${origin}/releases/${RELEASE_ID}`;
+  return {
     '/wp-includes/js/wp-embed.js': { body: await readFile(WP_EMBED_JS, 'utf8'), type: 'text/javascript' },
-    '/en': await post(page),
-    '/ru': await post(`${page}?lang=ru`),
-  });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+    '/en': await post(origin, page),
+    '/ru': await post(origin, `${page}?lang=ru`),
+  };
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await worker?.dispose();
-});
-
-const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(`${worker.origin}/embed/`))!;
+const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(`${run.worker.origin}/embed/`))!;
 const contentHeight = (frame: Frame) =>
   frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
 describe('a WordPress post with our oEmbed', () => {
   it('is filtered as WordPress filters it: sandboxed, secret, hidden behind the blockquote', async () => {
-    const html = await post(`${worker.origin}/releases/${RELEASE_ID}`);
+    const html = await post(run.worker.origin, `${run.worker.origin}/releases/${RELEASE_ID}`);
     expect(html).toMatch(/<blockquote class="wp-embedded-content" data-secret="\w{10}"><a href="[^"]+">/);
     expect(html).toMatch(/<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style=/);
     expect(html).toMatch(/ src="[^"]+#\?secret=\w{10}" data-secret="\w{10}"/);
@@ -65,8 +51,8 @@ describe('a WordPress post with our oEmbed', () => {
     ['/ru', 360],
   ] as const) {
     it(`shows the frame and sizes it to its content, whole blocks within 1000 px (${path}, ${width} px)`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
-      await page.goto(`${site.origin}${path}`);
+      const page = await run.browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${run.site.origin}${path}`);
       const iframe = page.locator('iframe');
       // wp-embed.js removes the hiding style and hides the blockquote once the frame speaks.
       await expect.poll(() => iframe.getAttribute('style'), { timeout: 15_000 }).toBeNull();
@@ -91,26 +77,26 @@ describe('a WordPress post with our oEmbed', () => {
     ['a link to a source on another site', "[part='sources'] a"],
   ] as const) {
     it(`sends ${what} through the link message: the top window opens our page`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${site.origin}/en`);
+      const page = await run.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${run.site.origin}/en`);
       await expect.poll(() => page.locator('iframe').getAttribute('style'), { timeout: 15_000 }).toBeNull();
       const frame = embedFrame(page);
       // Shown even where the frame cut the box for WordPress's cap.
       await frame.evaluate(() => document.querySelectorAll('[hidden]').forEach((e) => e.removeAttribute('hidden')));
       await frame.locator(link).first().click();
-      await page.waitForURL(`${worker.origin}/releases/${RELEASE_ID}`, { timeout: 15_000 });
+      await page.waitForURL(`${run.worker.origin}/releases/${RELEASE_ID}`, { timeout: 15_000 });
       expect(await page.locator('h1').textContent()).toContain('Belarus frees 123');
       await page.close();
     });
   }
 
   it('without scripts on the host, leaves the blockquote: the headline, linked to the page', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.origin}/ru`);
+    await page.goto(`${run.site.origin}/ru`);
     const link = page.locator('blockquote a');
     expect(await link.isVisible()).toBe(true);
-    expect(await link.getAttribute('href')).toBe(`${worker.origin}/releases/${RELEASE_ID}?lang=ru`);
+    expect(await link.getAttribute('href')).toBe(`${run.worker.origin}/releases/${RELEASE_ID}?lang=ru`);
     expect(await link.textContent()).toContain('Беларусь освободила 123');
     await context.close();
   });

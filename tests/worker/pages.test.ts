@@ -73,6 +73,23 @@ describe('GET /releases/:id', () => {
   });
 });
 
+describe('a page made from a fallback', () => {
+  it('says so and is cached briefly, on the canonical page, the iframe page and oEmbed', async () => {
+    // Nothing in KV: the reader serves the copy bundled at build time.
+    const { request } = freshApp();
+    for (const path of [
+      `/releases/${SEED_ID}`,
+      `/embed/${SEED_ID}`,
+      `/oembed?url=${encodeURIComponent(`${ORIGIN}/releases/${SEED_ID}`)}`,
+    ]) {
+      const response = await request(`${ORIGIN}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('X-Data-Fallback'), path).toBe('bundled');
+      expect(response.headers.get('Cache-Control'), path).toBe('public, max-age=15, s-maxage=15');
+    }
+  });
+});
+
 describe('GET /embed/:id', () => {
   it('may be framed by any site, and by nothing else more permissive', async () => {
     await store();

@@ -28,7 +28,7 @@ import { PAGE_STYLE } from './styles';
  * app.get('/releases/:id', (c) => canonicalPage(c, readerFor(c.env)));
  */
 export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin } = await pageRelease(c, reader);
+  const { doc, lang, origin, fallback } = await pageRelease(c, reader);
   const { ui } = readerLanguage(doc, lang);
   // The index knows every language a release is in; a release it does not list yet has its own.
   const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);
@@ -43,7 +43,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
     body: html`<header>${languageSwitcher(ui, all)}</header>
       <main>${factBoxHtml(doc, lang)}</main>`,
   });
-  return c.html(body, 200, pageHeaders(PAGE_CSP, ui));
+  return c.html(body, 200, pageHeaders(PAGE_CSP, ui, { fallback }));
 }
 
 /** What link previews and search engines read: description, Open Graph, Twitter, oEmbed. */

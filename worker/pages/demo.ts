@@ -11,7 +11,7 @@ import { RESERVE_STYLE } from '../../factbox/snippet';
 import { fallbackHtml } from '../fact-box-html';
 import { PAGE_CSP, type AppEnv } from '../headers';
 import type { ReleaseReader } from '../releases';
-import { htmlPage } from './document';
+import { htmlPage, pageOrigin } from './document';
 import { EMBED_SIZE, embedHtml } from './oembed';
 
 /** The element in each theme and variant, with labels in a few languages. */
@@ -37,7 +37,7 @@ export async function demoPage(c: Context<AppEnv>, reader: ReleaseReader): Promi
   const { value: releases } = await reader.list(DEFAULT_LANG);
   const served = await Promise.all(releases.map(({ id }) => reader.get(id, DEFAULT_LANG)));
   const docs = served.flatMap((s) => (s?.value.lang === DEFAULT_LANG ? [s.value.document] : []));
-  const origin = new URL(c.req.url).origin;
+  const origin = pageOrigin(c);
   const snippets = await Promise.all(docs.map((doc) => embedSnippets(origin, doc)));
   const body = htmlPage({
     lang: DEFAULT_LANG,

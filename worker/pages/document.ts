@@ -5,10 +5,10 @@
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { ReleaseDocument } from '../../data/schema';
-import { SECURITY_HEADERS, type AppEnv } from '../headers';
-import { CACHE_CONTROL } from '../http-cache';
+import { FALLBACK_HEADER, SECURITY_HEADERS, type AppEnv } from '../headers';
+import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL } from '../http-cache';
 import { problem } from '../problem';
-import type { ReleaseReader } from '../releases';
+import type { Fallback, ReleaseReader } from '../releases';
 import { readerLang } from './language';
 
 export interface PageParts {
@@ -49,17 +49,33 @@ export function htmlPage(p: PageParts) {
 
 /**
  * The headers of a page: security headers with its own CSP, caching, and the language of its
- * text. A page that sets them all goes out as it is (worker/headers.ts adds nothing).
+ * text. A page that sets them all goes out as it is (worker/headers.ts adds nothing). A page
+ * made from a fallback says so, as the API does, and is cached as briefly.
  */
-export function pageHeaders(csp: string, lang: string, framed = false): Record<string, string> {
+export function pageHeaders(
+  csp: string,
+  lang: string,
+  { framed = false, fallback }: { framed?: boolean; fallback?: Fallback | undefined } = {},
+): Record<string, string> {
   // The iframe page is made to be framed: no X-Frame-Options, and its CSP says by whom.
   const { 'X-Frame-Options': _deny, ...framable } = SECURITY_HEADERS;
   return {
     ...(framed ? framable : SECURITY_HEADERS),
     'Content-Security-Policy': csp,
-    'Cache-Control': CACHE_CONTROL,
     'Content-Language': lang,
+    ...(fallback
+      ? { 'Cache-Control': FALLBACK_CACHE_CONTROL, [FALLBACK_HEADER]: fallback }
+      : { 'Cache-Control': CACHE_CONTROL }),
   };
+}
+
+/**
+ * The origin every absolute URL of a page starts with (canonical links, og:url, JSON-LD,
+ * oEmbed). One place, so that the configured public origin (design.md: never the Host header)
+ * replaces the request's in one line.
+ */
+export function pageOrigin(c: Context<AppEnv>): string {
+  return new URL(c.req.url).origin;
 }
 
 /**
@@ -72,10 +88,10 @@ export function pageHeaders(csp: string, lang: string, framed = false): Record<s
 export async function pageRelease(
   c: Context<AppEnv>,
   reader: ReleaseReader,
-): Promise<{ doc: ReleaseDocument; lang: string; origin: string }> {
+): Promise<{ doc: ReleaseDocument; lang: string; origin: string; fallback?: Fallback | undefined }> {
   const id = c.req.param('id')!;
   const lang = readerLang(c.req.query('lang'));
   const served = await reader.get(id, lang);
   if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  return { doc: served.value.document, lang, origin: new URL(c.req.url).origin };
+  return { doc: served.value.document, lang, origin: pageOrigin(c), fallback: served.fallback };
 }

@@ -28,7 +28,7 @@ type Theme = (typeof THEMES)[number];
  * app.get('/embed/:id', (c) => embedPage(c, readerFor(c.env)));
  */
 export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin } = await pageRelease(c, reader);
+  const { doc, lang, origin, fallback } = await pageRelease(c, reader);
   const { ui, labels } = readerLanguage(doc, lang);
   const asked = c.req.query('theme');
   const theme: Theme = THEMES.find((t) => t === asked) ?? 'light';
@@ -49,5 +49,5 @@ export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Prom
       </p>
     </main>`,
   });
-  return c.html(body, 200, pageHeaders(EMBED_CSP, ui, true));
+  return c.html(body, 200, pageHeaders(EMBED_CSP, ui, { framed: true, fallback }));
 }

@@ -15,8 +15,11 @@ import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
 import { readerLanguage } from '../fact-box-html';
 import type { AppEnv } from '../headers';
+import { FALLBACK_HEADER } from '../headers';
+import { FALLBACK_CACHE_CONTROL } from '../http-cache';
 import { problem } from '../problem';
 import type { ReleaseReader } from '../releases';
+import { pageOrigin } from './document';
 import { readerLang } from './language';
 
 /** The iframe's size when the host page does not listen to its height messages. */
@@ -34,7 +37,7 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
   if (!url) throw problem(400, 'Bad Request', 'The "url" parameter is required: the URL of a release page.');
   const format = c.req.query('format') ?? 'json';
   if (format !== 'json') throw problem(501, 'Not Implemented', `Only format=json is served, not "${format}".`);
-  const origin = new URL(c.req.url).origin;
+  const origin = pageOrigin(c);
   const target = URL.canParse(url) ? new URL(url) : null;
   const id = target?.origin === origin ? /^\/(?:releases|embed)\/([^/]+)$/.exec(target.pathname)?.[1] : undefined;
   const lang = readerLang(target?.searchParams.get('lang') ?? c.req.query('lang'));
@@ -50,13 +53,16 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
       title: doc.headline,
       provider_name: 'belarus-release',
       provider_url: `${origin}/`,
-      cache_age: 3600,
+      // A fallback is asked for again soon, as its page is (./document.ts).
+      cache_age: served.fallback ? 15 : 3600,
       width,
       height,
       html: await embedHtml(origin, doc, lang, width, height),
     },
     200,
-    { 'Cache-Control': 'public, max-age=3600' },
+    served.fallback
+      ? { 'Cache-Control': FALLBACK_CACHE_CONTROL, [FALLBACK_HEADER]: served.fallback }
+      : { 'Cache-Control': 'public, max-age=3600' },
   );
 }
 

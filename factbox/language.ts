@@ -10,6 +10,7 @@
 import { DEFAULT_LANG } from '../data/lang';
 import { ENGLISH, type UiStrings } from './strings';
 
+/** The languages of one box: its labels' (the document's) and the reader's note, if any. */
 export interface BoxLanguage {
   /** The language of the labels, dates and numbers: the document's. */
   ui: string;

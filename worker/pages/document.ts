@@ -11,6 +11,7 @@ import { problem } from '../problem';
 import type { Fallback, ReleaseReader } from '../releases';
 import { readerLang } from './language';
 
+/** What makes one page: its language, title, canonical URL, CSS, and what goes in head and body. */
 export interface PageParts {
   /** The language of the page's text: `<html lang>` and `Content-Language`. */
   lang: string;

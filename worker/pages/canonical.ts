@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
-import { factBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
+import { readerBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { PAGE_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
@@ -41,7 +41,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
     style: PAGE_STYLE,
     head: html`${meta(doc, page, origin)} ${alternateLinks(all)} ${localeMeta(ui, all)} ${jsonLd(doc, page)}`,
     body: html`<header>${languageSwitcher(ui, all)}</header>
-      <main>${factBoxHtml(doc, lang)}</main>`,
+      <main>${readerBoxHtml(doc, lang)}</main>`,
   });
   return c.html(body, 200, pageHeaders(PAGE_CSP, ui, { fallback }));
 }

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { factPageUrl } from '../../factbox/model';
-import { factBoxHtml, readerLanguage } from '../fact-box-html';
+import { readerBoxHtml, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { EMBED_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
@@ -41,7 +41,7 @@ export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Prom
     // Links leave the frame (a new tab): the canonical page refuses to be framed, and a host's
     // reader should keep the host's page. In WordPress's sandbox the script sends them instead.
     body: html`<main>
-      ${factBoxHtml(doc, lang)}
+      ${readerBoxHtml(doc, lang)}
       <p class="page-link">
         <a href="${factPageUrl(origin, doc.id, lang)}" target="_blank" rel="noopener" data-cut="${labels.allFacts}"
           >${labels.factPage}</a

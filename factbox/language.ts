@@ -34,6 +34,6 @@ export function boxLanguage(docLang: string, reader: readonly [lang: string, str
   return {
     ui: DEFAULT_LANG,
     labels: ENGLISH,
-    note: lang === DEFAULT_LANG ? undefined : { lang, text: strings.inEnglish },
+    note: strings.inEnglish ? { lang, text: strings.inEnglish } : undefined,
   };
 }

@@ -41,10 +41,7 @@ export interface FactBoxModel {
   quotes: QuoteView[];
   context: { text: string }[];
   /** Publisher, the title of the work, link (http(s) or `#`), and the outlet it relays. */
-  sources: (Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'> & {
-    /** The title's language: the document's, or English where a translation keeps it as it is. */
-    titleLang: string;
-  })[];
+  sources: Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'>[];
   /** The compact box: the first names, "and N more" for the rest of the count, and one quote. */
   compact: { names: string; more: string; quote: QuoteView | undefined };
   /** The canonical page of this release in the reader's language: compact's "All facts". */
@@ -91,11 +88,7 @@ export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin =
     destinations: doc.destinations,
     quotes,
     context: doc.context,
-    sources: doc.sources.map((s, i) => ({
-      ...s,
-      url: httpOnly(s.url),
-      titleLang: keptLang(doc, `/sources/${i}/title`),
-    })),
+    sources: doc.sources.map((s) => ({ ...s, url: httpOnly(s.url) })),
     compact: {
       names: freed
         .slice(0, COMPACT_NAMES)
@@ -122,13 +115,4 @@ export function factPageUrl(origin: string, id: string, ui: string): string {
 /** The schema admits http(s) only; inline data is not validated, so check again here. */
 function httpOnly(url: string): string {
   return /^https?:\/\//i.test(url) ? url : '#';
-}
-
-/**
- * The language of a text field: the document's, unless the translation marks it as kept
- * identical to the language it was translated from (`translation.same`, a title of an English
- * work for example), so that its `lang` says what it is.
- */
-function keptLang(doc: Doc, pointer: string): string {
-  return doc.translation?.same?.includes(pointer) ? doc.translation.from : doc.lang;
 }

@@ -26,13 +26,15 @@ export const ENGLISH = {
   more: 'and # more',
   /** The note on a quote a translator rendered from the English document (design.md: English is the source). */
   translated: 'translated from English',
-  /** The note over an English box shown to a reader of another language (factbox/language.ts). */
-  inEnglish: 'These facts are available in English.',
   /** Month names as a day-of-month takes them (genitive in be, ru, uk, pl, lt), space-separated. */
   months: 'January February March April May June July August September October November December',
   /** The long date: D day, M month, Y year; NBSP keeps "2025 г." together. */
   date: 'D M Y',
 };
 
-/** The strings of one language, named as in {@link ENGLISH}. */
-export type UiStrings = Record<keyof typeof ENGLISH, string>;
+/**
+ * The strings of one language, named as in {@link ENGLISH}; and, in every language but
+ * English, `inEnglish`: the note over an English box shown to a reader of that language
+ * (factbox/language.ts). English needs none, so the element's bundle carries none.
+ */
+export type UiStrings = Record<keyof typeof ENGLISH, string> & { inEnglish?: string };

@@ -105,7 +105,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       list(
         m.sources.map(
           (src) =>
-            h`<a href="${src.url}" target="_blank" rel="noopener noreferrer">${src.publisher}: <cite lang="${src.titleLang}">${src.title}</cite></a>${
+            h`<a href="${src.url}" target="_blank" rel="noopener noreferrer">${src.publisher}: <cite>${src.title}</cite></a>${
               src.reporting ? h` <span class="muted" lang="${m.ui}">(${s.via} ${src.reporting})</span>` : null
             }`,
         ),

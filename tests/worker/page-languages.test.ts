@@ -75,14 +75,6 @@ describe('a release in six languages', () => {
   });
 });
 
-describe('lang attributes', () => {
-  it('mark a source title a translation keeps in English as English', async () => {
-    const page = await (await freshApp().request(`${PAGE}?lang=ru`)).text();
-    expect(page).toContain('<article class="fact-box" lang="ru"');
-    expect(page).toContain('<cite lang="en">Belarus frees 123 prisoners including Kolesnikova, Bialiatski</cite>');
-  });
-});
-
 describe('a reader whose language the release lacks', () => {
   it('gets the whole page in English, labels included, with a note in their language', async () => {
     await english(ENGLISH_ONLY);

@@ -89,12 +89,13 @@ export const flag = (values: Values, name: OptionName): boolean => values[name] 
 
 /**
  * A revision number option, checked: "3" → 3; anything else is refused with the way to list them.
+ * `lowest` is 0 for a base, where 0 says the document does not exist yet.
  */
-export function revisionOption(values: Values, name: OptionName): number | undefined {
+export function revisionOption(values: Values, name: OptionName, lowest = 1): number | undefined {
   const raw = text(values, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!Number.isInteger(n) || n < lowest) {
     throw new CliError(`--${name} "${raw}" is not a revision number.`, [], 'Run `history <id>` to list them.');
   }
   return n;

@@ -21,7 +21,7 @@ const ATTEMPTS = 3;
 export async function push(values: Values, positionals: string[]): Promise<number> {
   const file = required(positionals[0], 'push <file> -m <message>');
   const message = messageOf(values, 'push');
-  const explicitBase = revisionOption(values, 'base');
+  const explicitBase = revisionOption(values, 'base', 0);
   const { document: loaded, warnings } = await loadDocument(file);
   for (const warning of warnings) console.warn(`▲ WARNING: ${warning}`);
   const { $schema, ...document } = loaded;

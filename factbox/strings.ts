@@ -32,5 +32,9 @@ export const ENGLISH = {
   date: 'D M Y',
 };
 
-/** The strings of one language, named as in {@link ENGLISH}. */
-export type UiStrings = Record<keyof typeof ENGLISH, string>;
+/**
+ * The strings of one language, named as in {@link ENGLISH}; and, in every language but
+ * English, `inEnglish`: the note over an English box shown to a reader of that language
+ * (factbox/language.ts). English needs none, so the element's bundle carries none.
+ */
+export type UiStrings = Record<keyof typeof ENGLISH, string> & { inEnglish?: string };

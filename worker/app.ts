@@ -10,7 +10,7 @@ import { publicReads, securityHeaders, type AppEnv } from './headers';
 import { answerOtherMethods } from './methods';
 import { errorResponse, invalidRequest, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
-import { pageRoutes } from './pages';
+import { pageRoutes } from './pages/index';
 import { scriptRoutes } from './widget';
 
 export type AppOptions = ReleaseReaderOptions;

@@ -6,16 +6,28 @@
 import { html, raw } from 'hono/html';
 import type { ReleaseDocument } from '../data/schema';
 import { formatCount, formatDate } from '../factbox/format';
+import { boxLanguage, type BoxLanguage } from '../factbox/language';
 import { toFactBoxModel } from '../factbox/model';
 import { stringsFor } from '../factbox/translations';
 import { factBox, type Variant } from '../factbox/template';
+
+/**
+ * The languages of a reader's box: the document's for the box, and a note in the reader's when
+ * the facts are not in it (factbox/language.ts, the rule the element follows too).
+ *
+ * @param reader the reader's canonical language (data/lang.ts `publishedLang`)
+ */
+export function readerLanguage(doc: ReleaseDocument, reader: string): BoxLanguage {
+  return boxLanguage(doc.lang, [reader, stringsFor(reader)]);
+}
 
 /** The box's ids on a page: one box a page. */
 const ID = 'facts';
 
 /**
- * Every fact, with headings in the reader's language `ui`: the page's main content (its
- * headline is the h1), or, `compact`, the short box with a link to `origin`'s fact page.
+ * The box with labels in `ui`: every fact, the page's main content (its headline the h1), or,
+ * `compact`, the short box with a link to `origin`'s fact page. The template alone, with no
+ * language rule: what the element renders for the same arguments (tests/widget/factbox.test.ts).
  *
  * @example
  * c.html(html`<main>${factBoxHtml(doc, 'en')}</main>`);
@@ -25,6 +37,18 @@ export function factBoxHtml(doc: ReleaseDocument, ui: string, variant: Variant =
   return html`<article class="fact-box" lang="${ui}" aria-labelledby="${ID}-h">
     ${factBox(html, model, { variant, level: 1, id: ID })}
   </article>`;
+}
+
+/**
+ * What a reader of `reader` gets on a page: every fact, in the document's language, labels
+ * included; above it, when the facts are not in the reader's language, a note in theirs.
+ *
+ * @example
+ * c.html(html`<main>${readerBoxHtml(doc, 'be')}</main>`);
+ */
+export function readerBoxHtml(doc: ReleaseDocument, reader: string) {
+  const { ui, note } = readerLanguage(doc, reader);
+  return html`${note ? html`<p class="note notice" lang="${note.lang}">${note.text}</p>` : null} ${factBoxHtml(doc, ui)}`;
 }
 
 /** A few lines for inside `<belarus-release>`: what readers see where the script never runs. */

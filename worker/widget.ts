@@ -1,21 +1,14 @@
 /**
  * What an embedder loads: `/widget.js` (the element, built from widget/ by cli/build-widget.ts),
  * `/widget/strings/:lang.json` (its labels in a language other than English) and `/embed.js`
- * (the iframe page's height reporter).
+ * (the iframe page's script, built from embed/frame.ts).
  */
 import { Hono } from 'hono';
+import { EMBED_JS } from '../dist/embed-bundle';
 import { WIDGET_JS } from '../dist/widget-bundle';
 import { stringsFor, UI_LANGUAGES } from '../factbox/translations';
 import { READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
-
-/**
- * Runs in the iframe page: tells the parent how tall the page is, whenever that changes, so a
- * host script can size the frame (see README, "Embedding without a script").
- */
-const EMBED_JS = `const post = () => parent.postMessage({ type: 'belarus-release:resize', height: document.documentElement.scrollHeight }, '*');
-new ResizeObserver(post).observe(document.documentElement);
-`;
 
 /** Module scripts are fetched in CORS mode, so other origins need the CORS headers too. */
 const assetHeaders = (code: string, type = 'text/javascript') => ({

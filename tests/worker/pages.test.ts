@@ -11,6 +11,8 @@ function jsonLdOf(page: string): Record<string, unknown> {
   return JSON.parse(match![1]!);
 }
 
+const count = (page: string, text: string) => page.split(text).length - 1;
+
 describe('GET /releases/:id', () => {
   it('is a page readable without JavaScript, with meta tags, canonical link, JSON-LD and oEmbed discovery', async () => {
     await store();
@@ -18,6 +20,7 @@ describe('GET /releases/:id', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(response.headers.get('Content-Language')).toBe('en');
     const page = await response.text();
     const canonical = `${ORIGIN}/releases/${SEED_ID}`;
     expect(page).toContain(`<link rel="canonical" href="${canonical}" />`);
@@ -39,8 +42,24 @@ describe('GET /releases/:id', () => {
     expect(ld.citation[0]!.url).toMatch(/^https:\/\/washingtoninsider\.us\//);
   });
 
-  // Text that could break out of markup (`<`) cannot be stored; fact-box-html.test.ts renders it.
-  it('escapes the quotes and ampersands a document may hold: text, attributes and JSON-LD', async () => {
+  it('shows every fact itself, under one h1, with no element and no script to shrink it', async () => {
+    await store();
+    const page = await (await freshApp().request(`${ORIGIN}/releases/${SEED_ID}`)).text();
+    const doc = seedDocument();
+    expect(count(page, '<h1')).toBe(1);
+    expect(page).not.toContain('<belarus-release');
+    expect(page).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    const facts = [
+      ...doc.people.filter((p) => p.released).map((p) => p.name),
+      ...doc.quotes.map((q) => q.text),
+      ...doc.sources.map((s) => s.title),
+      ...doc.context.map((c) => c.text),
+      ...doc.deal.terms.map((t) => t.text),
+    ];
+    for (const fact of facts) expect(page).toContain(fact.replaceAll("'", '&#39;').replaceAll('"', '&quot;'));
+  });
+
+  it('escapes data everywhere: text, attributes and JSON-LD', async () => {
     await store({ ...seedDocument(), headline: 'Quotes " and \' & ampersands /script' });
     const page = await (await freshApp().request(`${ORIGIN}/releases/${SEED_ID}`)).text();
     expect(page).toContain('<title>Quotes &quot; and &#39; &amp; ampersands /script</title>');
@@ -48,12 +67,26 @@ describe('GET /releases/:id', () => {
     expect(jsonLdOf(page).headline).toBe('Quotes " and \' & ampersands /script');
   });
 
-  it('answers 404 for an unknown release and ignores a hostile lang', async () => {
+  it('answers 404 for an unknown release', async () => {
     await store();
+    expect((await freshApp().request(`${ORIGIN}/releases/nope`)).status).toBe(404);
+  });
+});
+
+describe('a page made from a fallback', () => {
+  it('says so and is cached briefly, on the canonical page, the iframe page and oEmbed', async () => {
+    // Nothing in KV: the reader serves the copy bundled at build time.
     const { request } = freshApp();
-    expect((await request(`${ORIGIN}/releases/nope`)).status).toBe(404);
-    const page = await (await request(`${ORIGIN}/releases/${SEED_ID}?lang=%22%3E%3Cscript%3E`)).text();
-    expect(page).toContain('<html lang="en">');
+    for (const path of [
+      `/releases/${SEED_ID}`,
+      `/embed/${SEED_ID}`,
+      `/oembed?url=${encodeURIComponent(`${ORIGIN}/releases/${SEED_ID}`)}`,
+    ]) {
+      const response = await request(`${ORIGIN}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('X-Data-Fallback'), path).toBe('bundled');
+      expect(response.headers.get('Cache-Control'), path).toBe('public, max-age=15, s-maxage=15');
+    }
   });
 });
 
@@ -66,48 +99,40 @@ describe('GET /embed/:id', () => {
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors *",
     );
     expect(response.headers.get('X-Frame-Options')).toBeNull();
+    expect(response.headers.get('Content-Language')).toBe('be');
     const page = await response.text();
-    expect(page).toContain(`<belarus-release release="${SEED_ID}" lang="be" theme="dark"`);
+    expect(page).toContain('<html lang="be">');
     expect(page).toContain('<script type="module" src="/embed.js"></script>');
-    expect(page).toMatch(/background:\s*transparent/);
+    expect(page).toMatch(/main \{[^}]*background: transparent/);
   });
-});
 
-describe('GET /oembed', () => {
-  it('describes a rich iframe embed within the consumer maximums', async () => {
+  it('is the whole box, server-rendered: every fact, no element, links out of the frame', async () => {
     await store();
-    const url = `${ORIGIN}/releases/${SEED_ID}`;
-    const response = await freshApp().request(
-      `${ORIGIN}/oembed?url=${encodeURIComponent(url)}&maxwidth=400&maxheight=900`,
-    );
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({
-      type: 'rich',
-      version: '1.0',
-      width: 400,
-      height: 520,
-      provider_name: 'belarus-release',
-    });
-    expect(body.cache_age).toBeGreaterThan(0);
-    expect(body.html).toBe(
-      `<iframe src="${ORIGIN}/embed/${SEED_ID}" width="400" height="520" title="${seedDocument().headline}" style="border:0;max-width:100%" loading="lazy"></iframe>`,
-    );
+    await store(belarusianDocument());
+    const page = await (await freshApp().request(`${ORIGIN}/embed/${SEED_ID}?lang=be`)).text();
+    expect(page).not.toContain('<belarus-release');
+    expect(count(page, '<h1')).toBe(1);
+    const doc = belarusianDocument();
+    const facts = [...doc.people.filter((p) => p.released).map((p) => p.name), ...doc.quotes.map((q) => q.text)];
+    for (const fact of facts) expect(page).toContain(fact);
+    const links = [...page.matchAll(/<a [^>]*>/g)].map(([tag]) => tag);
+    expect(links.length).toBeGreaterThan(1);
+    for (const link of links) expect(link).toContain('target="_blank"');
+    expect(page).toContain(`<a href="${ORIGIN}/releases/${SEED_ID}?lang=be" target="_blank"`);
   });
 
-  const errors: [string, string, number][] = [
-    ['a missing url', '', 400],
-    ['format=xml', `url=${encodeURIComponent(`${ORIGIN}/releases/${SEED_ID}`)}&format=xml`, 501],
-    ['an unknown release', `url=${encodeURIComponent(`${ORIGIN}/releases/nope`)}`, 404],
-    ['a URL of another site', `url=${encodeURIComponent(`https://evil.example/releases/${SEED_ID}`)}`, 404],
-    ['a URL that is not one', 'url=javascript%3Aalert(1)', 404],
+  const themes: [query: string, scheme: string][] = [
+    ['', 'light'],
+    ['?theme=light', 'light'],
+    ['?theme=dark', 'dark'],
+    ['?theme=auto', 'light dark'],
+    ['?theme=%22%3E', 'light'],
   ];
-  for (const [what, query, status] of errors) {
-    it(`answers ${status} for ${what}`, async () => {
+  for (const [query, scheme] of themes) {
+    it(`is color-scheme: ${scheme} for ${query || 'no theme'}: an iframe cannot see its host's`, async () => {
       await store();
-      const response = await freshApp().request(`${ORIGIN}/oembed?${query}`);
-      expect(response.status).toBe(status);
-      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      const page = await (await freshApp().request(`${ORIGIN}/embed/${SEED_ID}${query}`)).text();
+      expect(page).toContain(`:root { color-scheme: ${scheme}; background: transparent; }`);
     });
   }
 });

@@ -23,9 +23,12 @@ describe('GET /widget.js', () => {
 });
 
 describe('GET /embed.js', () => {
-  it('is a script that reports the page height to the parent', async () => {
-    const response = await freshApp().request('/embed.js');
+  it('is the iframe page script, speaking our own, Pym, AMP and WordPress messages', async () => {
+    const response = await freshApp().request('/embed.js', { headers: { Origin: 'null' } });
     expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
-    expect(await response.text()).toContain("parent.postMessage({ type: 'belarus-release:resize'");
+    // A sandboxed frame has an opaque origin: its module script is a CORS request.
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const code = await response.text();
+    for (const word of ['belarus-release:resize', 'xPYMx', 'embed-size', 'secret']) expect(code).toContain(word);
   });
 });

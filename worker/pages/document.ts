@@ -1,0 +1,96 @@
+/**
+ * How every release page is put together: the release it shows, the document every page
+ * shares and the headers every page sends.
+ */
+import type { Context } from 'hono';
+import { html, raw } from 'hono/html';
+import { publishedLang } from '../../data/lang';
+import type { ReleaseDocument } from '../../data/schema';
+import { SECURITY_HEADERS, type AppEnv } from '../headers';
+import { servedHeaders } from '../http-cache';
+import { publicOrigin } from '../origin';
+import { problem } from '../problem';
+import type { Fallback, ReleaseReader } from '../releases';
+
+/** What makes one page: its language, title, canonical URL, CSS, and what goes in head and body. */
+export interface PageParts {
+  /** The language of the page's text: `<html lang>` and `Content-Language`. */
+  lang: string;
+  title: string;
+  canonical: string;
+  /** Our own CSS, never data: it goes in as it is. */
+  style: string;
+  head?: unknown;
+  body: unknown;
+}
+
+/**
+ * A whole page. Every value in `head` and `body` comes through Hono's `html`, which escapes it.
+ *
+ * @example
+ * c.html(htmlPage({ lang: 'en', title, canonical, style: PAGE_STYLE, body: html`<main>…</main>` }));
+ */
+export function htmlPage(p: PageParts) {
+  return html`<!doctype html>
+    <html lang="${p.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${p.title}</title>
+        <link rel="canonical" href="${p.canonical}" />
+        ${p.head}
+        <style>
+          ${raw(p.style)}
+        </style>
+      </head>
+      <body>
+        ${p.body}
+      </body>
+    </html>`;
+}
+
+/**
+ * The headers of a page: security headers with its own CSP, caching, and the language of its
+ * text. A page that sets them all goes out as it is (worker/headers.ts adds nothing). A page
+ * made from a fallback says so, as the API does, and is cached as briefly.
+ */
+export function pageHeaders(
+  csp: string,
+  lang: string,
+  { framed = false, fallback }: { framed?: boolean; fallback?: Fallback | undefined } = {},
+): Record<string, string> {
+  // The iframe page is made to be framed: no X-Frame-Options, and its CSP says by whom.
+  const { 'X-Frame-Options': _deny, ...framable } = SECURITY_HEADERS;
+  return {
+    ...(framed ? framable : SECURITY_HEADERS),
+    'Content-Security-Policy': csp,
+    'Content-Language': lang,
+    ...servedHeaders(fallback),
+  };
+}
+
+/**
+ * The origin every absolute URL of a page starts with (canonical links, og:url, JSON-LD,
+ * oEmbed): the configured public origin (worker/origin.ts), never the request's Host header.
+ */
+export function pageOrigin(c: Context<AppEnv>): string {
+  return publicOrigin(c.env);
+}
+
+/**
+ * The release a page shows: `:id` (or `latest`) for the reader's canonical `lang` (./language.ts),
+ * in that language or else in English; 404 when there is none.
+ *
+ * @example
+ * const { doc, lang, origin } = await pageRelease(c, readerFor(c.env));
+ */
+export async function pageRelease(
+  c: Context<AppEnv>,
+  reader: ReleaseReader,
+): Promise<{ doc: ReleaseDocument; lang: string; origin: string; fallback?: Fallback | undefined }> {
+  const id = c.req.param('id')!;
+  const lang = publishedLang(c.req.query('lang'));
+  const served = await reader.get(id, lang);
+  if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
+  return { doc: served.value.document, lang, origin: pageOrigin(c), fallback: served.fallback };
+}

@@ -87,9 +87,9 @@ describe('the local store after damage', { timeout: 120_000 }, () => {
     expect(headline).toHaveLength(200);
     const path = await file('ru.json', { ...ru, headline });
     const message = 'Заголово\u0301к '.repeat(50).trim().slice(0, 500);
-    const push = await cli(['push', path, '-m', message, '--base', '0', ...state]);
+    const push = await cli(['push', path, '-m', message, ...state]);
     expect(push.code, push.err).toBe(0);
-    expect(push.out).toContain('a new document, revision 1');
+    expect(push.out).toContain('Wrote belarus-2025-12/ru revision 1');
     const history = await withKv((kv) => listRevisions(kv, ID, 'ru'));
     expect(history.map((r) => r.message)).toEqual([message]);
   });

@@ -62,14 +62,16 @@ const minifyTemplateLiterals: Plugin = {
       // Between two tags a run of white space is a text node that shows nothing: our templates
       // put it only between block elements (a space that shows is always beside a value).
       let contents = code.replace(/\n\s*/g, ' ').replaceAll('> <', '><');
-      for (const [literal, body] of contents.matchAll(/css`([^`$]*)`/g)) {
+      for (const [literal, body] of contents.matchAll(/unsafeCSS\(`([^`$]*)`\)/g)) {
         const css = await transform(body!, { loader: 'css', minify: true });
-        // esbuild keeps custom property values as written; their spaces after ":" and "," are not needed either.
+        // esbuild keeps custom property values as written; their spaces after ":" and around
+        // "," and ")" are not needed either (those around "-" in calc() are, and stay).
         const tight = css.code
           .trim()
           .replace(/(--[\w-]+): /g, '$1:')
-          .replaceAll(', ', ',');
-        contents = contents.replace(literal, `css\`${tight}\``);
+          .replace(/ ?, ?/g, ',')
+          .replaceAll(') )', '))');
+        contents = contents.replace(literal, `unsafeCSS(\`${tight}\`)`);
       }
       return { contents, loader: 'js' };
     });

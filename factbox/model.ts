@@ -7,6 +7,7 @@
  */
 import type { ReleaseDocument, Source } from '../data/schema';
 import { formatCount, formatDate } from './format';
+import type { BoxLanguage } from './language';
 import type { UiStrings } from './strings';
 
 type Doc = ReleaseDocument;
@@ -30,6 +31,8 @@ export interface FactBoxModel {
   /** The reader's language: the labels' `lang`. */
   ui: string;
   labels: UiStrings;
+  /** A note at the top, in the reader's language (factbox/language.ts). */
+  note: BoxLanguage['note'];
   count: string;
   headline: string;
   date: { iso: string; text: string };
@@ -40,8 +43,11 @@ export interface FactBoxModel {
   destinations: { place: string; detail: string }[];
   quotes: QuoteView[];
   context: { text: string }[];
-  /** Publisher, the title of the work, link (http(s) or `#`), and the outlet it relays. */
-  sources: Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'>[];
+  /**
+   * Publisher, the title of the work, link (http(s) or `#`), the outlet it relays, and the
+   * language its title is in: English in a translation that keeps it as English has it.
+   */
+  sources: (Pick<Source, 'publisher' | 'title' | 'url' | 'reporting'> & { lang: string })[];
   /** The compact box: the first names, "and N more" for the rest of the count, and one quote. */
   compact: { names: string; more: string; quote: QuoteView | undefined };
   /** The canonical page of this release in the reader's language: compact's "All facts". */
@@ -52,14 +58,14 @@ export interface FactBoxModel {
 const COMPACT_NAMES = 2;
 
 /**
- * @param ui the language of `labels`
+ * @param box the box's language, labels and note (factbox/language.ts `boxLanguage`)
  * @param origin where the canonical page lives: the API's origin (empty for a relative link)
  * @example
- * const model = toFactBoxModel(doc, 'be', stringsFor('be'), 'https://facts.example');
+ * const model = toFactBoxModel(doc, { ui: 'be', labels: stringsFor('be') }, 'https://facts.example');
  * model.deal.envoy.name; // "John Coale"
  * model.compact.more; // "і яшчэ 121"
  */
-export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin = ''): FactBoxModel {
+export function toFactBoxModel(doc: Doc, { ui, labels, note }: BoxLanguage, origin = ''): FactBoxModel {
   const people = new Map(doc.people.map((p) => [p.id, p]));
   const person = (id: string) => people.get(id) ?? { name: id, description: '' };
   const urls = new Map(doc.sources.map((s) => [s.id, httpOnly(s.url)]));
@@ -79,6 +85,7 @@ export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin =
     lang: doc.lang,
     ui,
     labels,
+    note,
     count: formatCount(doc.released.count, ui),
     headline: doc.headline,
     date: { iso: doc.date, text: formatDate(doc.date, labels) },
@@ -88,7 +95,11 @@ export function toFactBoxModel(doc: Doc, ui: string, labels: UiStrings, origin =
     destinations: doc.destinations,
     quotes,
     context: doc.context,
-    sources: doc.sources.map((s) => ({ ...s, url: httpOnly(s.url) })),
+    sources: doc.sources.map((s, i) => ({
+      ...s,
+      url: httpOnly(s.url),
+      lang: doc.translation?.same?.includes(`/sources/${i}/title`) ? doc.translation.from : doc.lang,
+    })),
     compact: {
       names: freed
         .slice(0, COMPACT_NAMES)

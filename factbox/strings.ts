@@ -34,7 +34,8 @@ export const ENGLISH = {
 
 /**
  * The strings of one language, named as in {@link ENGLISH}; and, in every language but
- * English, `inEnglish`: the note over an English box shown to a reader of that language
- * (factbox/language.ts). English needs none, so the element's bundle carries none.
+ * English, `inEnglish`: the note over an English box shown to a reader of that language, and
+ * `behind`: the note over a translation English has been revised since (factbox/language.ts).
+ * English needs neither, so the element's bundle carries neither.
  */
-export type UiStrings = Record<keyof typeof ENGLISH, string> & { inEnglish?: string };
+export type UiStrings = Record<keyof typeof ENGLISH, string> & { inEnglish?: string; behind?: string };

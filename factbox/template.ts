@@ -33,8 +33,8 @@ export interface FactBoxOptions {
 
 /**
  * @example
- * render(factBox(html, toFactBoxModel(doc, 'en', ENGLISH), { variant: 'full', level: 2, id: 'b1' }), root);
- * c.html(factBox(html, toFactBoxModel(doc, 'be', stringsFor('be')), { variant: 'full', level: 1, id: 'facts' }));
+ * render(factBox(html, toFactBoxModel(doc, { ui: 'en', labels: ENGLISH }), { variant: 'full', level: 2, id: 'b1' }), root);
+ * c.html(factBox(html, toFactBoxModel(doc, readerLanguage(doc, 'be')), { variant: 'full', level: 1, id: 'facts' }));
  */
 export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
   const s = m.labels;
@@ -53,6 +53,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       }</figcaption>
     </figure>`;
   const header = h`<div part="header">
+    ${m.note ? h`<p class="note" lang="${m.note.lang}">${m.note.text}</p>` : null}
     <p class="count" part="count"><strong>${m.count}</strong> ${s.released}</p>
     ${
       o.level === 1
@@ -105,7 +106,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       list(
         m.sources.map(
           (src) =>
-            h`<a href="${src.url}" target="_blank" rel="noopener noreferrer">${src.publisher}: <cite>${src.title}</cite></a>${
+            h`<a href="${src.url}" lang="${src.lang}" target="_blank" rel="noopener noreferrer">${src.publisher}: <cite>${src.title}</cite></a>${
               src.reporting ? h` <span class="muted" lang="${m.ui}">(${s.via} ${src.reporting})</span>` : null
             }`,
         ),

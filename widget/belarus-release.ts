@@ -7,6 +7,7 @@ import { html, LitElement, nothing } from 'lit';
 import { normaliseLang } from '../data/lang';
 import { ID_PATTERN } from '../data/patterns';
 import type { ReleaseDocument } from '../data/schema';
+import { boxLanguage, type BoxLanguage } from '../factbox/language';
 import { factPageUrl, toFactBoxModel } from '../factbox/model';
 import type { Variant } from '../factbox/template';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
@@ -22,13 +23,19 @@ export { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent };
 /** The API this script came from: the snippet needs no configuration. */
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-/** What the box shows: the document, and the labels in the reader's language. */
+/**
+ * What the box shows: the document, and its language (factbox/language.ts): the reader's, or
+ * English with a note in theirs when the release has no document in it.
+ */
 interface Loaded {
   doc: ReleaseDocument;
-  labels: Labels;
+  box: BoxLanguage;
 }
 
-/** Boxes made on this page so far: each has its own ids, and its landmark its own name. */
+/**
+ * Boxes made on this page so far: each landmark gets its own name. (Ids need no number: each
+ * shadow root has ids of its own.)
+ */
 let boxes = 0;
 
 /**
@@ -59,7 +66,7 @@ let boxes = 0;
  * @cssprop [--belarus-release-radius=8px] - Corner radius.
  * @cssprop [--belarus-release-font=inherit] - Font shorthand.
  * @cssprop [--belarus-release-spacing=16px] - Padding and gaps.
- * @cssprop [--belarus-release-height=32em] - The box's height while loading and collapsed (26em compact); the snippet reserves the same.
+ * @cssprop [--belarus-release-height=36em] - The box's height while loading and collapsed: at least 36em (30em compact), more when the box is narrow; the snippet reserves the same.
  */
 export class BelarusReleaseElement extends LitElement {
   static override styles = styles;
@@ -87,7 +94,6 @@ export class BelarusReleaseElement extends LitElement {
 
   /** This box's number on the page, and the prefix of its ids. */
   readonly #n = ++boxes;
-  readonly #id = `belarus-release-${this.#n}`;
   #announced: LoadState<Loaded> | undefined;
   /** The labels of the last load, for the error state too. */
   #labels: Labels = ENGLISH_LABELS;
@@ -124,20 +130,20 @@ export class BelarusReleaseElement extends LitElement {
     const state = this.#loader.state;
     const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
     const loaded = state.status === 'complete';
-    const [ui, strings] = loaded ? state.value.labels : this.#labels;
+    const [lang, strings] = this.#labels;
+    const ui = loaded ? state.value.box.ui : lang;
     const collapsed = loaded && variant === 'full' && !this.expanded;
-    const theme = this.theme === 'light' || this.theme === 'dark' ? this.theme : 'auto';
     return html`<section
       part="box"
-      class="box ${theme} ${collapsed ? 'collapsed' : ''}"
+      class="box ${collapsed ? 'collapsed' : ''}"
       lang=${ui}
-      aria-labelledby=${loaded ? `${this.#id}-h ${this.#id}-n` : nothing}
+      aria-labelledby=${loaded ? 'box-h box-n' : nothing}
       aria-busy=${state.status === 'pending'}
       @click=${this.#clicked}
     >
       ${
         loaded
-          ? facts(toFactBoxModel(state.value.doc, ui, strings, this.#origin()), variant, this.#id, this.expanded)
+          ? facts(toFactBoxModel(state.value.doc, state.value.box, this.#origin()), variant, 'box', this.expanded)
           : this.#problem
             ? // No fact page to offer for a release the API says does not exist.
               failed(
@@ -147,7 +153,7 @@ export class BelarusReleaseElement extends LitElement {
               )
             : waiting([...this.children].some((child) => child.localName !== 'script'))
       }
-      <span id="${this.#id}-n" hidden
+      <span id="box-n" hidden
         >${
           // The landmark is named by the headline; from the second box on, with its number too.
           this.#n > 1 ? this.#n : ''
@@ -191,10 +197,12 @@ export class BelarusReleaseElement extends LitElement {
   async #load(signal: AbortSignal): Promise<Loaded> {
     const labels = labelsFor(this.#lang(), this.#origin());
     try {
-      const doc = validateByRendering(this.#inlineData() ?? (await fetchRelease(this.#url(), signal)));
+      const inline = this.#inlineData();
+      const { doc, behind } = inline ? { doc: inline, behind: false } : await fetchRelease(this.#url(), signal);
+      const valid = validateByRendering(doc);
       this.#labels = await labels;
       this.#problem = undefined;
-      return { doc, labels: this.#labels };
+      return { doc: valid, box: boxLanguage(valid.lang, this.#labels, behind) };
     } catch (error) {
       this.#labels = await labels;
       if (!signal.aborted) this.#problem = problemOf(error, this.#origin());

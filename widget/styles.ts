@@ -4,9 +4,9 @@
  * properties. Both palettes meet WCAG AA. Nothing in the box ever scrolls: the box is as tall
  * as its facts, or as the height it reserves, whichever is more.
  */
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
 
-export const styles = css`
+export const styles = unsafeCSS(`
   :host {
     --_accent: var(--belarus-release-accent, light-dark(#0b5cad, #8cc4ff));
     --_bg: var(--belarus-release-background, light-dark(#fff, #17191e));
@@ -15,8 +15,11 @@ export const styles = css`
     --_border: var(--belarus-release-border, light-dark(#d0d0d0, #3a3d45));
     --_radius: var(--belarus-release-radius, 8px);
     --_space: var(--belarus-release-spacing, 16px);
-    --_height: var(--belarus-release-height, 36em);
+    /* The height the snippet reserves (factbox/snippet.ts, the same expressions): taller the
+       narrower the box, so that a collapsed box keeps its key facts on a phone. */
+    --_height: var(--belarus-release-height, max(36em, calc(81em - 153cqw), calc(113em - 326cqw)));
     display: block;
+    container-type: inline-size;
     font: var(--belarus-release-font, inherit);
     line-height: 1.45;
     text-align: start;
@@ -28,17 +31,17 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   :host([variant='compact']) {
-    --_height: var(--belarus-release-height, 30em);
+    --_height: var(--belarus-release-height, max(30em, calc(67.5em - 160cqw)));
   }
   :host([hidden]) {
     display: none;
   }
-  /* light-dark() picks by color-scheme. "auto" sets none: it inherits the page's, and a page
-     that declares none is light whatever the OS prefers. */
-  .light {
+  /* light-dark() picks by color-scheme. "auto" (or any other value) sets none: it inherits the
+     page's, and a page that declares none is light whatever the OS prefers. */
+  :host([theme='light']) {
     color-scheme: light;
   }
-  .dark {
+  :host([theme='dark']) {
     color-scheme: dark;
   }
   .box {
@@ -88,6 +91,7 @@ export const styles = css`
   .muted,
   .date,
   .sent,
+  .note,
   figcaption {
     color: var(--_muted);
     font-size: 0.9em;
@@ -147,4 +151,4 @@ export const styles = css`
       mask: none;
     }
   }
-`;
+`);

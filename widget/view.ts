@@ -5,16 +5,15 @@
 import { html, nothing } from 'lit';
 import type { ReleaseDocument } from '../data/schema';
 import { toFactBoxModel, type FactBoxModel } from '../factbox/model';
-import type { UiStrings } from '../factbox/strings';
+import { ENGLISH, type UiStrings } from '../factbox/strings';
 import { factBox, type Variant } from '../factbox/template';
 import { ProblemError } from './fetch';
-import { ENGLISH_LABELS } from './labels';
 
 /**
  * The facts: full opens on the key facts with a button for the rest, unless `expanded`.
  *
  * @example
- * render(facts(toFactBoxModel(doc, 'en', ENGLISH), 'full', 'br1', false), root);
+ * render(facts(toFactBoxModel(doc, { ui: 'en', labels: ENGLISH }), 'full', 'br1', false), root);
  */
 export function facts(model: FactBoxModel, variant: Variant, id: string, expanded: boolean) {
   return factBox(html, model, { variant, level: 2, id, expanded });
@@ -48,7 +47,7 @@ export function validateByRendering(data: unknown): ReleaseDocument {
   try {
     // Inline data is text; the API's is parsed already.
     const doc = (typeof data === 'string' ? JSON.parse(data) : data) as ReleaseDocument;
-    facts(toFactBoxModel(doc, 'en', ENGLISH_LABELS[1]), 'full', '', true);
+    facts(toFactBoxModel(doc, { ui: 'en', labels: ENGLISH }), 'full', '', true);
     return doc;
   } catch {
     throw new ProblemError({ title: 'Invalid data', detail: 'This is not a release document.' });

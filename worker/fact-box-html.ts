@@ -13,42 +13,32 @@ import { factBox, type Variant } from '../factbox/template';
 
 /**
  * The languages of a reader's box: the document's for the box, and a note in the reader's when
- * the facts are not in it (factbox/language.ts, the rule the element follows too).
+ * the facts are not in it, or when English has been revised since this translation
+ * (factbox/language.ts, the rule the element follows too).
  *
  * @param reader the reader's canonical language (data/lang.ts `publishedLang`)
+ * @param behind the read path says English has been revised since (worker/releases.ts)
  */
-export function readerLanguage(doc: ReleaseDocument, reader: string): BoxLanguage {
-  return boxLanguage(doc.lang, [reader, stringsFor(reader)]);
+export function readerLanguage(doc: ReleaseDocument, reader: string, behind?: number): BoxLanguage {
+  return boxLanguage(doc.lang, [reader, stringsFor(reader)], Boolean(behind));
 }
 
 /** The box's ids on a page: one box a page. */
 const ID = 'facts';
 
 /**
- * The box with labels in `ui`: every fact, the page's main content (its headline the h1), or,
- * `compact`, the short box with a link to `origin`'s fact page. The template alone, with no
- * language rule: what the element renders for the same arguments (tests/widget/factbox.test.ts).
+ * The box in `box`'s language: every fact, the page's main content (its headline the h1), or,
+ * `compact`, the short box with a link to `origin`'s fact page. The template, given Hono's
+ * `html`: what the element renders for the same arguments (tests/widget/factbox.test.ts).
  *
  * @example
- * c.html(html`<main>${factBoxHtml(doc, 'en')}</main>`);
+ * c.html(html`<main>${factBoxHtml(doc, readerLanguage(doc, 'be'))}</main>`);
  */
-export function factBoxHtml(doc: ReleaseDocument, ui: string, variant: Variant = 'full', origin = '') {
-  const model = toFactBoxModel(doc, ui, stringsFor(ui), origin);
-  return html`<article class="fact-box" lang="${ui}" aria-labelledby="${ID}-h">
+export function factBoxHtml(doc: ReleaseDocument, box: BoxLanguage, variant: Variant = 'full', origin = '') {
+  const model = toFactBoxModel(doc, box, origin);
+  return html`<article class="fact-box" lang="${box.ui}" aria-labelledby="${ID}-h">
     ${factBox(html, model, { variant, level: 1, id: ID })}
   </article>`;
-}
-
-/**
- * What a reader of `reader` gets on a page: every fact, in the document's language, labels
- * included; above it, when the facts are not in the reader's language, a note in theirs.
- *
- * @example
- * c.html(html`<main>${readerBoxHtml(doc, 'be')}</main>`);
- */
-export function readerBoxHtml(doc: ReleaseDocument, reader: string) {
-  const { ui, note } = readerLanguage(doc, reader);
-  return html`${note ? html`<p class="note notice" lang="${note.lang}">${note.text}</p>` : null} ${factBoxHtml(doc, ui)}`;
 }
 
 /** A few lines for inside `<belarus-release>`: what readers see where the script never runs. */

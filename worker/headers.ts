@@ -6,10 +6,10 @@
  * everything else.
  */
 import type { MiddlewareHandler } from 'hono';
+import { BEHIND_HEADER } from '../factbox/language';
 
+export { BEHIND_HEADER };
 export const FALLBACK_HEADER = 'X-Data-Fallback';
-/** On a translation that English has revised since: by how many revisions (the element says so). */
-export const BEHIND_HEADER = 'X-Translation-Behind';
 
 /** What every route sees: the bindings, and whether this request is a public read. */
 export interface AppEnv {

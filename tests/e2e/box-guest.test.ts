@@ -208,3 +208,25 @@ describe('accessibility', () => {
     }
   }
 });
+
+describe('caching', () => {
+  it("asks the API on every page view, and an unchanged document costs a 304 from the browser's copy", async () => {
+    const { page } = await visit(article(widget()));
+    // Playwright reports a revalidated response as the cached 200 the page gets; the DevTools
+    // protocol's raw response says what came over the wire.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const documents = new Set<string>();
+    cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+      if (request.url.includes('/api/releases/')) documents.add(requestId);
+    });
+    const statuses: number[] = [];
+    cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => {
+      if (documents.has(requestId)) statuses.push(statusCode);
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('belarus-release')?.shadowRoot?.querySelector('.key'));
+    await expect.poll(() => statuses).toEqual([304]);
+    await page.close();
+  });
+});

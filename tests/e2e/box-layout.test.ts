@@ -57,10 +57,17 @@ async function open(width: number, attrs: string, height = 740): Promise<Page> {
   await page.waitForFunction(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
+  // What the snippet's style reserves, before the element is defined.
+  reserved.set(page, await boxHeight(page));
   release();
   await page.waitForFunction(() => 'painted' in window && (window as unknown as { painted: boolean }).painted);
   return page;
 }
+
+/** The height each page's snippet reserved for the box before widget.js arrived. */
+const reserved = new WeakMap<Page, number>();
+
+const boxHeight = (page: Page) => page.locator('belarus-release').evaluate((el) => el.getBoundingClientRect().height);
 
 const shifts = (page: Page) =>
   page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
@@ -75,8 +82,9 @@ describe('the box on a news site', () => {
             expect(await shifts(page)).toBe(0);
             expect(await faults(page)).toEqual([]);
             const host = page.locator('belarus-release');
-            // The box keeps the height the snippet reserved: 36em, 30em compact, at 16 px.
-            expect(await host.evaluate((el) => el.getBoundingClientRect().height)).toBe(variant === 'full' ? 576 : 480);
+            // The box keeps the height the snippet reserved: at 1280 px, 36em (30em compact) at 16 px.
+            expect(await boxHeight(page)).toBe(reserved.get(page));
+            if (width === 1280) expect(await boxHeight(page)).toBe(variant === 'full' ? 576 : 480);
             await page.locator('a[href="#top"]').focus();
             await page.keyboard.press('Tab');
             const focused = () => host.evaluate((el) => el.shadowRoot!.activeElement?.textContent?.trim());
@@ -137,24 +145,57 @@ describe('the box on a news site', () => {
   }
 
   it('fits its key facts again when the window narrows and widens, with no ResizeObserver loop', async () => {
-    const page = await open(1280, '');
+    const page = await open(1280, 'lang="ru"');
     try {
       const host = page.locator('belarus-release');
       const shown = () => host.evaluate((el) => el.shadowRoot!.querySelectorAll('.key li:not(.cut)').length);
-      const height = () => host.evaluate((el) => el.getBoundingClientRect().height);
+      // A box as tall as it reserves: its facts never push it taller.
+      const fits = () =>
+        host.evaluate((el) => {
+          const box = el.shadowRoot!.querySelector('[part=box]')!;
+          return Math.abs(box.getBoundingClientRect().height - parseFloat(getComputedStyle(box).minHeight)) < 1;
+        });
       expect(await shown()).toBe(4);
-      await page.setViewportSize({ width: 360, height: 740 });
+      await page.setViewportSize({ width: 250, height: 740 });
       await expect.poll(shown).toBeLessThan(4);
-      expect(await height()).toBe(576);
+      expect(await boxHeight(page)).toBeGreaterThan(576);
+      expect(await fits()).toBe(true);
       expect(await faults(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 740 });
       await expect.poll(shown).toBe(4);
-      expect(await height()).toBe(576);
+      expect(await boxHeight(page)).toBe(576);
+      expect(await fits()).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { errors: string[] }).errors)).toEqual([]);
     } finally {
       await page.close();
     }
   });
+
+  // A phone, and the sidebars news sites put a compact box in: the longest languages too.
+  for (const width of [250, 300, 360]) {
+    for (const lang of ['en', 'ru', 'be']) {
+      it(`${width} px, ${lang}: no layout shift, and the collapsed box still says who was freed`, async () => {
+        for (const variant of ['full', 'compact']) {
+          const page = await open(width, `lang="${lang}" variant="${variant}"`);
+          try {
+            expect(await shifts(page), variant).toBe(0);
+            expect(await boxHeight(page), variant).toBe(reserved.get(page));
+            expect(await faults(page), variant).toEqual([]);
+            if (variant === 'compact') continue;
+            const people = await page
+              .locator('belarus-release')
+              .evaluate(
+                (el) => [...el.shadowRoot!.querySelectorAll('.key [part=people]:not(.cut) li:not(.cut)')].length,
+              );
+            // At phone width everyone named shows in English and at least two people in any language.
+            expect(people).toBeGreaterThanOrEqual(width === 360 ? (lang === 'en' ? 4 : 2) : 1);
+          } finally {
+            await page.close();
+          }
+        }
+      });
+    }
+  }
 
   for (const attrs of ['', 'expanded']) {
     it(`lets the wheel scroll the page over the box at 200% zoom${attrs ? ', expanded' : ''}`, async () => {

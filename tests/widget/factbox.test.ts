@@ -9,7 +9,7 @@ import type { ReleaseDocument } from '../../data/schema';
 import { formatCount, formatDate } from '../../factbox/format';
 import { stringsFor, UI_LANGUAGES } from '../../factbox/translations';
 import type { BelarusReleaseElement } from '../../widget/belarus-release';
-import { factBoxHtml } from '../../worker/fact-box-html';
+import { factBoxHtml, readerLanguage } from '../../worker/fact-box-html';
 import { API, inlineJson, mount, seedDocument, settled } from './helpers';
 
 afterEach(() => document.body.replaceChildren());
@@ -47,7 +47,8 @@ async function elementReading(doc: ReleaseDocument, variant: string, ui: string)
 }
 
 async function serverReading(doc: ReleaseDocument, variant: 'full' | 'compact', ui: string, origin: string) {
-  const page = new DOMParser().parseFromString(String(await factBoxHtml(doc, ui, variant, origin)), 'text/html');
+  const box = readerLanguage(doc, ui);
+  const page = new DOMParser().parseFromString(String(await factBoxHtml(doc, box, variant, origin)), 'text/html');
   const article = document.adoptNode(page.querySelector('article')!);
   document.body.append(article);
   return reading(article);
@@ -67,7 +68,12 @@ describe('the element and the server pages', () => {
           expect(element.text).toBe(server.text);
           // The element's wrapper names the reader's language; the article names it too.
           expect(element.langs).toEqual(server.langs);
-          expect(element.text).toContain(stringsFor(ui).people);
+          // An English document for a reader of another language: the whole box in English,
+          // with a note in theirs (factbox/language.ts).
+          const { labels, note } = readerLanguage(doc, ui);
+          expect(element.text).toContain(labels.people);
+          expect(labels).toBe(stringsFor(doc.lang === 'en' ? 'en' : ui));
+          if (ui !== doc.lang && doc.lang === 'en') expect(element.text).toContain(`${note!.text} `);
           if (doc.lang !== 'en') expect(element.text).toContain(stringsFor(ui).translated);
         });
       }

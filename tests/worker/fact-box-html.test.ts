@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { factBoxHtml, fallbackHtml, jsonLd } from '../../worker/fact-box-html';
+import { factBoxHtml, fallbackHtml, jsonLd, readerLanguage } from '../../worker/fact-box-html';
 import { seedDocument } from './helpers';
 
 const HOSTILE = `"><img src=x onerror=alert(1)></script><!--<script>alert('x')</script>&amp;`;
@@ -61,7 +61,8 @@ function hostileDocument(): ReleaseDocument {
 
 describe('factBoxHtml', () => {
   it('escapes hostile text in every field, in text and in attributes', async () => {
-    const html = String(await factBoxHtml(hostileDocument(), 'en'));
+    const doc = hostileDocument();
+    const html = String(await factBoxHtml(doc, readerLanguage(doc, 'en')));
     expect(html).not.toMatch(/<img|<script|<!--/);
     expect(html).not.toContain(HOSTILE);
     for (const field of FIELDS) expect(html, field).toContain(escaped(field));

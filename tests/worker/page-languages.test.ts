@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../data/lang';
-import { SEED_ID, belarusianDocument, freshApp, seedDocument, store } from './helpers';
+import { SEED_ID, belarusianDocument, freshApp, russianDocument, seedDocument, store } from './helpers';
 
 const ORIGIN = 'https://facts.example';
 const PAGE = `${ORIGIN}/releases/${SEED_ID}`;
@@ -83,7 +83,7 @@ describe('a reader whose language the release lacks', () => {
     const page = await response.text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain(`<link rel="canonical" href="${ORIGIN}/releases/${ENGLISH_ONLY}" />`);
-    expect(page).toContain('<p class="note notice" lang="be">Гэтыя факты даступныя па-англійску.</p>');
+    expect(page).toContain('<p class="note" lang="be">Гэтыя факты даступныя па-англійску.</p>');
     expect(page).toContain('<article class="fact-box" lang="en"');
     expect(page).toContain('political prisoners released');
     expect(page).not.toContain('Каго вызвалілі');
@@ -97,13 +97,40 @@ describe('a reader whose language the release lacks', () => {
     await english(ENGLISH_ONLY);
     const page = await (await freshApp().request(`${ORIGIN}/embed/${ENGLISH_ONLY}?lang=ru`)).text();
     expect(page).toContain('<html lang="en">');
-    expect(page).toContain('<p class="note notice" lang="ru">Эти факты доступны на английском языке.</p>');
+    expect(page).toContain('<p class="note" lang="ru">Эти факты доступны на английском языке.</p>');
     expect(page).toMatch(/>Fact page<\/a\s*>/);
   });
 
   it('gets no note when reading English', async () => {
     await english(ENGLISH_ONLY);
     const page = await (await freshApp().request(`${ORIGIN}/releases/${ENGLISH_ONLY}`)).text();
-    expect(page).not.toContain('class="note notice"');
+    expect(page).not.toContain('class="note"');
+  });
+});
+
+describe('a translation English has been revised since', () => {
+  it('carries a note in its language on the page and the iframe page, and none once up to date', async () => {
+    await english();
+    await store(russianDocument());
+    const note = '<p class="note" lang="ru">Английская версия обновлена после этого перевода.</p>';
+    const { request } = freshApp({ ttlMs: 0 });
+    expect(await (await request(`${PAGE}?lang=ru`)).text()).not.toContain(note);
+    await store({ ...seedDocument(), headline: 'Belarus has freed 123 political prisoners' });
+    for (const path of [`${PAGE}?lang=ru`, `${ORIGIN}/embed/${SEED_ID}?lang=ru`]) {
+      const page = await (await request(path)).text();
+      expect(page, path).toContain(note);
+      expect(page, path).toContain('<article class="fact-box" lang="ru"');
+    }
+  });
+});
+
+describe('sources', () => {
+  it("mark a title the translation keeps in English as English, and translated text as the page's", async () => {
+    await english();
+    await store(belarusianDocument());
+    const page = await (await freshApp().request(`${PAGE}?lang=be`)).text();
+    const source = /<a href="https:\/\/washingtoninsider[^"]*"[^>]*lang="(\w+)"/.exec(page);
+    expect(source?.[1]).toBe('en');
+    expect(page).toContain('<h2>Крыніцы</h2><div lang="be">');
   });
 });

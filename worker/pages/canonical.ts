@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
-import { readerBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
+import { factBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { PAGE_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
@@ -28,8 +28,9 @@ import { PAGE_STYLE } from './styles';
  * app.get('/releases/:id', (c) => canonicalPage(c, readerFor(c.env)));
  */
 export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin, fallback } = await pageRelease(c, reader);
-  const { ui } = readerLanguage(doc, lang);
+  const { doc, lang, origin, fallback, behind } = await pageRelease(c, reader);
+  const box = readerLanguage(doc, lang, behind);
+  const { ui } = box;
   // The index knows every language a release is in; a release it does not list yet has its own.
   const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);
   const all = versions(origin, doc.id, listed?.languages ?? [doc.lang]);
@@ -41,7 +42,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
     style: PAGE_STYLE,
     head: html`${meta(doc, page, origin)} ${alternateLinks(all)} ${localeMeta(ui, all)} ${jsonLd(doc, page)}`,
     body: html`<header>${languageSwitcher(ui, all)}</header>
-      <main>${readerBoxHtml(doc, lang)}</main>`,
+      <main>${factBoxHtml(doc, box)}</main>`,
   });
   return c.html(body, 200, pageHeaders(PAGE_CSP, ui, { fallback }));
 }

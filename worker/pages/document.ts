@@ -87,10 +87,17 @@ export function pageOrigin(c: Context<AppEnv>): string {
 export async function pageRelease(
   c: Context<AppEnv>,
   reader: ReleaseReader,
-): Promise<{ doc: ReleaseDocument; lang: string; origin: string; fallback?: Fallback | undefined }> {
+): Promise<{
+  doc: ReleaseDocument;
+  lang: string;
+  origin: string;
+  fallback?: Fallback | undefined;
+  /** How many revisions English is ahead of this translation, if it is. */
+  behind?: number | undefined;
+}> {
   const id = c.req.param('id')!;
   const lang = publishedLang(c.req.query('lang'));
   const served = await reader.get(id, lang);
   if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  return { doc: served.value.document, lang, origin: pageOrigin(c), fallback: served.fallback };
+  return { doc: served.value.document, lang, origin: pageOrigin(c), fallback: served.fallback, behind: served.behind };
 }

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { factPageUrl } from '../../factbox/model';
-import { readerBoxHtml, readerLanguage } from '../fact-box-html';
+import { factBoxHtml, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { EMBED_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
@@ -28,8 +28,9 @@ type Theme = (typeof THEMES)[number];
  * app.get('/embed/:id', (c) => embedPage(c, readerFor(c.env)));
  */
 export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin, fallback } = await pageRelease(c, reader);
-  const { ui, labels } = readerLanguage(doc, lang);
+  const { doc, lang, origin, fallback, behind } = await pageRelease(c, reader);
+  const box = readerLanguage(doc, lang, behind);
+  const { ui, labels } = box;
   const asked = c.req.query('theme');
   const theme: Theme = THEMES.find((t) => t === asked) ?? 'light';
   const body = htmlPage({
@@ -41,7 +42,7 @@ export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Prom
     // Links leave the frame (a new tab): the canonical page refuses to be framed, and a host's
     // reader should keep the host's page. In WordPress's sandbox the script sends them instead.
     body: html`<main>
-      ${readerBoxHtml(doc, lang)}
+      ${factBoxHtml(doc, box)}
       <p class="page-link">
         <a href="${factPageUrl(origin, doc.id, lang)}" target="_blank" rel="noopener" data-cut="${labels.allFacts}"
           >${labels.factPage}</a

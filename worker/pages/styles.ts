@@ -32,7 +32,7 @@ a { color: var(--accent); }
 .sent { display: block; }
 blockquote { margin: 0 0 0.3em; border-inline-start: 3px solid var(--accent); padding-inline-start: 0.75em; }
 blockquote p { margin: 0; }
-.notice { border: 1px solid var(--rule); border-radius: 6px; padding: 0.4em 0.75em; margin: 0 0 1em; }
+[part='header'] > .note { border: 1px solid var(--rule); border-radius: 6px; padding: 0.4em 0.75em; margin: 0 0 1em; }
 `;
 
 /** Paper: black on white whatever the theme, every source's address spelled out. */

@@ -1,0 +1,94 @@
+/**
+ * The element follows the same language rule as the pages (factbox/language.ts), on a news
+ * site of another origin: a box in the reader's language; for a translation English has been
+ * revised since, a note saying so; for a release with no document in the reader's language,
+ * the whole box in English with a note in theirs; and `lang` on whatever is in another language.
+ */
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
+import seed from '../../data/releases/belarus-2025-12/en.json';
+import { writeRevision } from '../../worker/write';
+import { CHROMIUM_LAUNCH } from '../browser';
+import { article, hostSite, type HostSite } from './host';
+
+const SEED = seed.id;
+/** A second release, in English only (and the latest). */
+const ENGLISH_ONLY = 'belarus-2026-01';
+
+let worker: LocalWorker;
+let site: HostSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  worker = await startLocalWorker();
+  const note = { author: 'test', message: 'test' };
+  // English moves on past the revision every shipped translation names (1).
+  await writeRevision(worker.kv, { ...seed, headline: 'Belarus frees 123 political prisoners' }, note);
+  await writeRevision(worker.kv, { ...seed, id: ENGLISH_ONLY, date: '2026-01-10' }, note);
+  site = await hostSite((url) => ({
+    body: article(`${worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
+  }));
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await worker?.dispose();
+});
+
+/** The box's text, and the `lang` of each marked element, once the facts are shown. */
+async function box(attrs: string) {
+  const page = await browser.newPage();
+  await page.goto(site.url(`/?attrs=${encodeURIComponent(attrs)}`));
+  const host = page.locator('belarus-release');
+  await page.waitForFunction(() => document.querySelector('belarus-release')?.shadowRoot?.querySelector('.key'));
+  const read = await host.evaluate((el) => {
+    const root = el.shadowRoot!;
+    const lang = (selector: string) => root.querySelector(selector)?.getAttribute('lang');
+    return {
+      box: lang('[part=box]'),
+      note: root.querySelector('[part=header] > .note')?.textContent ?? null,
+      noteLang: lang('[part=header] > .note'),
+      headline: lang('h2'),
+      source: lang('[part=sources] a'),
+      people: root.querySelector('[part=people] h3')!.textContent,
+    };
+  });
+  await page.close();
+  return read;
+}
+
+describe('the element in the readers’ languages', () => {
+  it('says in Russian that the English version has been updated since the translation', async () => {
+    const read = await box(`lang="ru" release="${SEED}"`);
+    expect(read).toMatchObject({
+      box: 'ru',
+      headline: 'ru',
+      note: 'Английская версия обновлена после этого перевода.',
+      noteLang: 'ru',
+      people: 'Кого освободили',
+    });
+  });
+
+  it('marks the English title of the source, kept in English by the translation, as English', async () => {
+    expect((await box(`lang="be" release="${SEED}"`)).source).toBe('en');
+  });
+
+  it('shows a release with no Belarusian document wholly in English, with a note in Belarusian', async () => {
+    const read = await box(`lang="be" release="${ENGLISH_ONLY}"`);
+    expect(read).toMatchObject({
+      box: 'en',
+      headline: 'en',
+      note: 'Гэтыя факты даступныя па-англійску.',
+      noteLang: 'be',
+      people: 'Who was freed',
+      source: 'en',
+    });
+  });
+
+  it('has no note for an English reader', async () => {
+    expect(await box(`lang="en" release="${SEED}"`)).toMatchObject({ box: 'en', note: null });
+  });
+});

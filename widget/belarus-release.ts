@@ -92,7 +92,7 @@ export class BelarusReleaseElement extends LitElement {
   /** full: every fact from the start (the button toggles it too). Default `false`. */
   declare expanded: boolean;
 
-  /** This box's number on the page, and the prefix of its ids. */
+  /** This box's number on the page: its landmark's name says it from the second box on. */
   readonly #n = ++boxes;
   #announced: LoadState<Loaded> | undefined;
   /** The labels of the last load, for the error state too. */

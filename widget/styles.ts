@@ -38,10 +38,10 @@ export const styles = unsafeCSS(`
   }
   /* light-dark() picks by color-scheme. "auto" (or any other value) sets none: it inherits the
      page's, and a page that declares none is light whatever the OS prefers. */
-  :host([theme='light']) {
+  :host([theme='light']) .box {
     color-scheme: light;
   }
-  :host([theme='dark']) {
+  :host([theme='dark']) .box {
     color-scheme: dark;
   }
   .box {

@@ -137,7 +137,7 @@ describe('every page', () => {
   it('shows a Belarusian reader of an English-only release the English box and a note in Belarusian', async () => {
     const { page, close } = await open(`${run.worker.origin}/releases/${LONG}?lang=be`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const note = page.locator('main > .note');
+    const note = page.locator('main [part=header] > .note');
     expect(await note.getAttribute('lang')).toBe('be');
     expect(await note.textContent()).toMatch(/[а-яўі]/);
     expect(await page.locator('h2').first().textContent()).toBe('Who was freed');

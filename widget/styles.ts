@@ -69,11 +69,10 @@ export const styles = unsafeCSS(`
     font-size: 1.2em;
     line-height: 1.25;
   }
-  /* Capitals by glyph, not by text-transform, which reaches the accessibility tree. */
+  /* Sentence case, in every script: small capitals fall back to lower case in fonts without
+     Cyrillic ones, and text-transform would reach the accessibility tree. */
   h3 {
     font-size: 0.95em;
-    font-variant-caps: all-small-caps;
-    letter-spacing: 0.04em;
     color: var(--_muted);
     margin-top: calc(var(--_space) / 2);
   }

@@ -20,7 +20,7 @@ const BOX = `
 body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5; overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; line-height: 1.25; margin: 0.2em 0 0.3em; }
 /* Capitals by glyph, not by text-transform, which reaches the accessibility tree. */
-h2 { font-size: 1em; font-variant-caps: all-small-caps; letter-spacing: 0.04em; color: var(--muted); margin: 1.6em 0 0.4em; }
+h2 { font-size: 1em; color: var(--muted); margin: 1.6em 0 0.4em; }
 p, ul, figure { margin: 0 0 0.6em; }
 ul { padding-inline-start: 1.2em; }
 li { margin-bottom: 0.4em; }

@@ -37,12 +37,14 @@ export const styles = unsafeCSS(`
     display: none;
   }
   /* light-dark() picks by color-scheme. "auto" (or any other value) sets none: it inherits the
-     page's, and a page that declares none is light whatever the OS prefers. */
-  :host([theme='light']) .box {
-    color-scheme: light;
-  }
-  :host([theme='dark']) .box {
-    color-scheme: dark;
+     page's, and a page that declares none is light whatever the OS prefers. Paper is light. */
+  @media screen {
+    :host([theme='light']) .box {
+      color-scheme: light;
+    }
+    :host([theme='dark']) .box {
+      color-scheme: dark;
+    }
   }
   .box {
     box-sizing: border-box;

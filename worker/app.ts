@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRoutes } from './admin';
 import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
+import { edgeCaching } from './edge-cache';
 import { publicReads, securityHeaders, type AppEnv } from './headers';
 import { answerOtherMethods } from './methods';
 import { errorResponse, invalidRequest, problemResponse } from './problem';
@@ -37,6 +38,9 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   // loads are static assets with the same headers: cli/static-assets.ts). The admin API shares
   // /api/releases and closes its own paths (worker/admin.ts).
   for (const path of ['/api/*', '/oembed', '/healthz']) app.use(path, publicReads);
+  // What Cloudflare's cache may answer without the worker, and the tags a write purges.
+  for (const path of ['/api/releases', '/api/releases/*', '/releases/*', '/embed/*', '/oembed'])
+    app.use(path, edgeCaching);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));

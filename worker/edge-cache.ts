@@ -17,6 +17,14 @@ import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import { ID_PATTERN } from '../data/patterns';
 import { FALLBACK_HEADER } from './headers';
 
+/**
+ * What the worker uses of Workers Cache's `ctx.cache` (CacheContext in the Workers types, which
+ * the CLI's Node build of this file does not load).
+ */
+export interface EdgeCache {
+  purge(options: { tags: string[] }): Promise<{ success: boolean; errors: { code: number; message: string }[] }>;
+}
+
 /** The tag of the release index and of every `latest` URL. */
 export const INDEX_TAG = 'index';
 
@@ -29,7 +37,7 @@ export const INDEX_TAG = 'index';
 export const EDGE_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
 /** The tags a cacheable answer to `url` carries (nothing for a URL no release can have). */
-export function cacheTags(url: URL): string[] {
+function cacheTags(url: URL): string[] {
   if (url.pathname === '/api/releases') return [INDEX_TAG];
   if (url.pathname === '/oembed') {
     const target = url.searchParams.get('url');
@@ -77,10 +85,10 @@ export const edgeCaching: MiddlewareHandler = async (c, next) => {
  * The request's handle on Workers Cache, or `undefined` where there is none (wrangler dev,
  * Miniflare, `app.request()` without an execution context).
  */
-export function edgeCacheOf(c: Context): CacheContext | undefined {
+export function edgeCacheOf(c: Context): EdgeCache | undefined {
   try {
     // Hono types its execution context without `cache`; workerd's has it when caching is on.
-    return (c.executionCtx as Partial<ExecutionContext>).cache;
+    return (c.executionCtx as { cache?: EdgeCache }).cache;
   } catch {
     return undefined;
   }
@@ -94,7 +102,7 @@ export function edgeCacheOf(c: Context): CacheContext | undefined {
  * @example
  * await purgeRelease(edgeCacheOf(c), 'belarus-2025-12', 'be');
  */
-export async function purgeRelease(cache: CacheContext | undefined, id: string, lang: string): Promise<void> {
+export async function purgeRelease(cache: EdgeCache | undefined, id: string, lang: string): Promise<void> {
   if (!cache) return;
   const tags = purgeTags(id, lang);
   const failed = (detail: unknown) =>

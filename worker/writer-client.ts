@@ -3,7 +3,7 @@
  * the object's class, which imports the Workers runtime, so that the app can be loaded in Node
  * (the OpenAPI test, the CLI's tools) without it.
  */
-import { purgeRelease } from './edge-cache';
+import { purgeRelease, type EdgeCache } from './edge-cache';
 import type { StoredRevision } from './store';
 import { fromRefusal, type Refusal } from './store-errors';
 import type { WriteOptions } from './write';
@@ -29,7 +29,7 @@ export type WriteOutcome = { written: StoredRevision } | { refused: Refusal };
 export async function applyWrite(
   env: Env,
   command: WriteCommand,
-  edge: CacheContext | undefined,
+  edge: EdgeCache | undefined,
 ): Promise<StoredRevision> {
   const outcome: WriteOutcome = await env.WRITER.getByName(`${command.id}:${command.lang}`).apply(command);
   if ('refused' in outcome) throw fromRefusal(outcome.refused);

@@ -4,8 +4,9 @@
  * worker. Each cacheable answer says how long the edge may keep it
  * (`Cloudflare-CDN-Cache-Control`, which Cloudflare reads before `Cache-Control` and strips) and
  * what it shows (`Cache-Tag`, stripped too); a write purges the tags of everything it changes,
- * so an edit reaches readers in seconds. Local development and tests have no such cache
- * (`ctx.cache` is undefined): the headers are sent and nothing is purged.
+ * so readers get an edit as soon as KV has it, not when the cached copies expire. Local
+ * development and tests have no such cache (`ctx.cache` is undefined): the headers are sent
+ * and nothing is purged.
  *
  * Tags: `index` on the index and on everything `latest` names; `release:<id>:<lang>` and
  * `release:<id>:en` on a document asked for in `lang` (English decides the fallback and how far

@@ -37,25 +37,28 @@ export const INDEX_TAG = 'index';
  */
 export const EDGE_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
-/** The tags a cacheable answer to `url` carries (nothing for a URL no release can have). */
-function cacheTags(url: URL): string[] {
-  if (url.pathname === '/api/releases') return [INDEX_TAG];
-  if (url.pathname === '/oembed') {
-    const target = url.searchParams.get('url');
-    return target && URL.canParse(target) ? pageTags(new URL(target)) : [];
+/**
+ * The tags of a cacheable answer to `path` with the query `query` (nothing for a URL no release
+ * can have). From the path Hono has parsed already: no URL is parsed on the hot path.
+ */
+function cacheTags(path: string, query: (name: string) => string | undefined): string[] {
+  if (path === '/api/releases') return [INDEX_TAG];
+  if (path === '/oembed') {
+    const target = query('url');
+    return target && URL.canParse(target) ? pageTags(new URL(target).pathname) : [];
   }
-  const api = /^\/api\/releases\/([^/]+)$/.exec(url.pathname);
-  if (!api) return pageTags(url);
+  const api = /^\/api\/releases\/([^/]+)$/.exec(path);
+  if (!api) return pageTags(path);
   const id = api[1]!;
   if (id === 'latest') return [INDEX_TAG];
   if (!ID_PATTERN.test(id)) return [];
-  const lang = normaliseLang(url.searchParams.get('lang'));
-  return [...new Set([`release:${id}:${lang}`, `release:${id}:${DEFAULT_LANG}`])];
+  const lang = normaliseLang(query('lang'));
+  return lang === DEFAULT_LANG ? [`release:${id}:${lang}`] : [`release:${id}:${lang}`, `release:${id}:${DEFAULT_LANG}`];
 }
 
 /** `/releases/:id` and `/embed/:id`: the whole release, or the index for `latest`. */
-function pageTags(url: URL): string[] {
-  const id = /^\/(?:releases|embed)\/([^/]+)$/.exec(url.pathname)?.[1];
+function pageTags(path: string): string[] {
+  const id = /^\/(?:releases|embed)\/([^/]+)$/.exec(path)?.[1];
   if (id === 'latest') return [INDEX_TAG];
   return id && ID_PATTERN.test(id) ? [`release:${id}`] : [];
 }
@@ -76,7 +79,7 @@ export const edgeCaching: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
   if (c.res.status !== 200 || !headers.get('Cache-Control')?.startsWith('public')) return;
-  const tags = cacheTags(new URL(c.req.url));
+  const tags = cacheTags(c.req.path, (name) => c.req.query(name));
   if (tags.length === 0) return;
   headers.set('Cache-Tag', tags.join(','));
   if (!headers.has(FALLBACK_HEADER)) headers.set('Cloudflare-CDN-Cache-Control', EDGE_CACHE_CONTROL);

@@ -3,10 +3,12 @@
  * the worker: run here as wrangler dev and Cloudflare run them, the asset router in front of the
  * deploy bundle in workerd. The API and the pages have no file there and still reach the worker.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
-import { ASSET_CACHE_CONTROL, headersFile, staticAssets } from '../../cli/static-assets';
+import { ASSET_CACHE_CONTROL, headersFile, staticAssets, writeStaticAssets } from '../../cli/static-assets';
 
 let worker: LocalWorker;
 beforeAll(async () => {
@@ -90,5 +92,25 @@ describe('the _headers file', () => {
     const blocks = file.split('\n').filter((line) => line.startsWith('/'));
     expect(blocks).toEqual(assets.map((asset) => asset.path));
     expect(file.match(/^ {2}Access-Control-Allow-Origin: \*$/gm)).toHaveLength(assets.length);
+  });
+});
+
+describe('writing the assets', () => {
+  it('replaces each file whole, removes any other, and leaves nothing half written beside them', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'belarus-release-assets-'));
+    try {
+      const dir = join(root, 'assets');
+      await mkdir(join(dir, 'widget'), { recursive: true });
+      await writeFile(join(dir, 'widget', 'old.json'), '{}');
+      await writeFile(join(dir, 'widget.js'), 'an older build');
+      await writeStaticAssets(dir, staticAssets('/* widget */', '/* embed */'));
+      const files = (await readdir(dir, { recursive: true })).sort();
+      expect(files).toEqual(expect.arrayContaining(['_headers', 'embed.js', 'widget.js', 'widget/strings/be.json']));
+      expect(files).not.toContain('widget/old.json');
+      expect(await readFile(join(dir, 'widget.js'), 'utf8')).toBe('/* widget */');
+      expect(await readdir(root)).toEqual(['assets']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

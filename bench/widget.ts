@@ -1,7 +1,7 @@
 /**
  * `npm run bench:widget`: what the element costs a page.
  *
- * - Size: dist/widget.js gzipped, next to Lit's own minimum (a bare Lit element, bundled and
+ * - Size: dist/assets/widget.js gzipped, next to Lit's own minimum (a bare Lit element, bundled and
  *   minified the same way), so the element's own share is visible.
  * - Time: Chromium loads a localhost page with the README's snippet from the local worker; the
  *   figure is from the moment widget.js starts downloading to the first frame painted after the
@@ -22,7 +22,7 @@ import { CHROMIUM_LAUNCH } from '../tests/browser';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const gzip = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
 
-const widget = await readFile(new URL('../dist/widget.js', import.meta.url));
+const widget = await readFile(new URL('../dist/assets/widget.js', import.meta.url));
 const bareLit = await build({
   stdin: {
     contents: `import { LitElement, html } from 'lit';
@@ -39,9 +39,9 @@ const bareLit = await build({
 });
 // Through the same second pass as the element, so the element's share is its own.
 const bareLitSize = gzip(await squeeze(bareLit.outputFiles[0]!.text));
-// The same build as dist/widget.js, to check the file is current.
+// The same build as dist/assets/widget.js, to check the file is current.
 const rebuilt = await bundle(new URL('../widget/belarus-release.ts', import.meta.url).pathname);
-if (rebuilt !== widget.toString()) throw new Error('dist/widget.js is out of date: run npm run build:widget');
+if (rebuilt !== widget.toString()) throw new Error('dist/assets/widget.js is out of date: run npm run build:widget');
 
 const worker = await startLocalWorker();
 const site = createServer((_, res) => {
@@ -89,7 +89,7 @@ const quantile = (i: number, q: number) => {
 console.log('| what | gzip bytes |');
 console.log('|---|---|');
 console.log(`| Lit's own minimum (a bare Lit element) | ${bareLitSize} |`);
-console.log(`| dist/widget.js (the element, Lit included) | ${gzip(widget)} |`);
+console.log(`| dist/assets/widget.js (the element, Lit included) | ${gzip(widget)} |`);
 console.log(`| the element's own share | ${gzip(widget) - bareLitSize} |`);
 console.log(`| budget | ${10 * 1024} |`);
 console.log();

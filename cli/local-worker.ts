@@ -1,21 +1,32 @@
 /**
- * Runs the worker exactly as it would be uploaded (the `wrangler deploy --dry-run` bundle) in
- * workerd through Miniflare, on 127.0.0.1, with a fresh local KV store seeded from data/.
+ * Runs the worker exactly as it would be uploaded (the `wrangler deploy --dry-run` bundle and
+ * the static assets beside it) in workerd through Miniflare, on 127.0.0.1, with a fresh local
+ * KV store seeded from data/.
  * The benchmark and the browser tests use it; nothing here talks to Cloudflare.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 import type { KVNamespace } from '../worker/kv';
 import { writeRevision } from '../worker/write';
 import { listDataFiles, readJson } from './data-files';
 
+const CONFIG = unstable_readConfig({ config: 'wrangler.toml', env: '' });
 /** The compatibility date of wrangler.toml: the worker runs here as it runs at Cloudflare. */
-const COMPATIBILITY_DATE = unstable_readConfig({ config: 'wrangler.toml' }).compatibility_date!;
+const COMPATIBILITY_DATE = CONFIG.compatibility_date!;
+/**
+ * The static assets as wrangler dev serves them: Miniflare's asset router puts a request whose
+ * path is a file in the directory before the worker, and applies its `_headers` file itself.
+ */
+const ASSETS = {
+  directory: resolve(CONFIG.assets!.directory!),
+  routerConfig: { has_user_worker: true },
+  assetConfig: { compatibility_date: COMPATIBILITY_DATE },
+};
 
 /**
  * A Miniflare instance from options in Miniflare 4's flat shape, which Miniflare 5 still
@@ -39,7 +50,8 @@ export interface LocalWorker {
  */
 export async function buildBundle(entry?: string): Promise<Bundle> {
   const work = await mkdtemp(join(tmpdir(), 'belarus-release-worker-'));
-  const args = ['wrangler', 'deploy', ...(entry ? [entry] : []), '--dry-run', '--outdir', join(work, 'dist')];
+  // --env="": the top-level settings (local KV id and origin), not an environment's.
+  const args = ['wrangler', 'deploy', ...(entry ? [entry] : []), '--env=', '--dry-run', '--outdir', join(work, 'dist')];
   execFileSync('npx', args, {
     stdio: 'ignore',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
@@ -57,8 +69,8 @@ export interface Bundle {
 }
 
 /**
- * One worker of `bundle`, with its KV namespace and its writers' Durable Object (hosted by the
- * worker named `doHost`, this one unless said otherwise).
+ * One worker of `bundle`, with its static assets, its KV namespace and its writers' Durable
+ * Object (hosted by the worker named `doHost`, this one unless said otherwise).
  */
 export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, string>, doHost?: string) {
   return {
@@ -66,6 +78,7 @@ export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, 
     compatibilityDate: COMPATIBILITY_DATE,
     scriptPath: join(dist, script),
     modulesRoot: dist,
+    assets: ASSETS,
     kvNamespaces: { RELEASES: 'releases' },
     durableObjects: {
       WRITER: { className: 'DocumentWriter', useSQLite: true, ...(doHost ? { scriptName: doHost } : {}) },
@@ -84,18 +97,27 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * `assets: false` leaves the static assets out: Miniflare's asset router, in front of the worker,
+ * then no longer runs in the same workerd process on every request (locally it costs about a
+ * millisecond of CPU per request; at Cloudflare the router is not the worker's), so a benchmark
+ * of the worker measures the worker.
+ *
  * @example
  * const worker = await startLocalWorker({ ADMIN_TOKEN: 'secret' });
  * await fetch(`${worker.origin}/api/releases/latest`);
  * await worker.dispose();
  */
-export async function startLocalWorker(bindings: Record<string, string> = {}): Promise<LocalWorker> {
+export async function startLocalWorker(
+  bindings: Record<string, string> = {},
+  { assets = true } = {},
+): Promise<LocalWorker> {
   const bundle = await buildBundle();
   // Any free port: 8787 belongs to `npm start`, and test runs may overlap. The worker's public
   // origin is its own, so that its pages link to it.
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const mf = miniflare({ host: '127.0.0.1', port, ...bundleWorker(bundle, { PUBLIC_ORIGIN: origin, ...bindings }) });
+  const { assets: served, ...worker } = bundleWorker(bundle, { PUBLIC_ORIGIN: origin, ...bindings });
+  const mf = miniflare({ host: '127.0.0.1', port, ...worker, ...(assets ? { assets: served } : {}) });
   await mf.ready;
   // Miniflare types its KV binding with its own older copy of the Workers types; same object.
   const kv = (await mf.getKVNamespace('RELEASES')) as unknown as KVNamespace;

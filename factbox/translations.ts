@@ -1,7 +1,7 @@
 /**
  * The UI strings in the languages of the readers this story concerns besides English. The
  * server pages render with them directly; the element fetches the one it needs as JSON
- * (worker/widget.ts serves them), so its bundle carries English only.
+ * (static assets built by cli/static-assets.ts), so its bundle carries English only.
  */
 import { ENGLISH, type UiStrings } from './strings';
 

@@ -20,6 +20,7 @@ import {
   storeRefusalsAsProblems,
   unreadable,
 } from './admin-requests';
+import { edgeCacheOf } from './edge-cache';
 import { notPublic, type AppEnv } from './headers';
 import { retrying } from './kv-retry';
 import { problem, ProblemSchema } from './problem';
@@ -175,7 +176,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
     const options = { ...authorship(c), ...base };
     const command = { kind: 'write', id, lang, document, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command, edgeCacheOf(c)));
     readerFor(c.env).forget(id, lang);
     return written(c, stored);
   });
@@ -186,7 +187,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const { revision, message } = c.req.valid('json');
     const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
     const command = { kind: 'rollback', id, lang, revision, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command, edgeCacheOf(c)));
     readerFor(c.env).forget(id, lang);
     return written(c, stored);
   });

@@ -6,12 +6,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRoutes } from './admin';
 import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
+import { edgeCaching } from './edge-cache';
 import { publicReads, securityHeaders, type AppEnv } from './headers';
 import { answerOtherMethods } from './methods';
 import { errorResponse, invalidRequest, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
 import { pageRoutes } from './pages/index';
-import { scriptRoutes } from './widget';
 
 export type AppOptions = ReleaseReaderOptions;
 
@@ -34,14 +34,16 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   };
 
   app.use(securityHeaders);
-  // Reads open to every origin: the JSON API, what an embedder loads, oEmbed, the health check.
-  // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
-  for (const path of ['/api/*', '/widget.js', '/widget/*', '/embed.js', '/oembed', '/healthz'])
-    app.use(path, publicReads);
+  // Reads open to every origin: the JSON API, oEmbed, the health check (the scripts an embedder
+  // loads are static assets with the same headers: cli/static-assets.ts). The admin API shares
+  // /api/releases and closes its own paths (worker/admin.ts).
+  for (const path of ['/api/*', '/oembed', '/healthz']) app.use(path, publicReads);
+  // What Cloudflare's cache may answer without the worker, and the tags a write purges.
+  for (const path of ['/api/releases', '/api/releases/*', '/releases/*', '/embed/*', '/oembed'])
+    app.use(path, edgeCaching);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));
-  app.route('/', scriptRoutes());
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {

@@ -159,7 +159,7 @@ describe('CORS and security headers', () => {
     expect(response.headers.get('Access-Control-Allow-Credentials')).toBeNull();
   });
 
-  for (const path of ['/api/releases', '/api/openapi.json', '/widget.js', '/oembed', '/healthz']) {
+  for (const path of ['/api/releases', '/api/openapi.json', '/oembed', '/healthz']) {
     it(`answers a preflight for ${path}`, async () => {
       const response = await freshApp().request(path, {
         method: 'OPTIONS',
@@ -205,7 +205,6 @@ describe('errors', () => {
     ['DELETE', `/api/releases/${SEED_ID}/revisions/1`, 'GET, HEAD'],
     ['OPTIONS', `/api/releases/${SEED_ID}/revisions`, 'GET, HEAD'],
     ['GET', `/api/releases/${SEED_ID}/rollback`, 'POST'],
-    ['POST', '/widget.js', 'GET, HEAD, OPTIONS'],
     ['PUT', '/oembed', 'GET, HEAD, OPTIONS'],
     ['POST', `/releases/${SEED_ID}`, 'GET, HEAD'],
     ['OPTIONS', '/', 'GET, HEAD'],

@@ -151,8 +151,6 @@ const headerValue = fc.string({
 const PUBLIC_PATHS = [
   '/',
   '/healthz',
-  '/widget.js',
-  '/embed.js',
   '/api/openapi.json',
   '/api/releases',
   '/api/releases/latest',

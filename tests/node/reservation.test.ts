@@ -8,7 +8,7 @@ import { COMPACT_HEIGHT, FULL_HEIGHT, RESERVE_STYLE } from '../../factbox/snippe
 
 describe('the reserved height', () => {
   it('is the same in the snippet and in the built element, full and compact', async () => {
-    const widget = await readFile(new URL('../../dist/widget.js', import.meta.url), 'utf8');
+    const widget = await readFile(new URL('../../dist/assets/widget.js', import.meta.url), 'utf8');
     for (const height of [FULL_HEIGHT, COMPACT_HEIGHT]) {
       const rule = `var(--belarus-release-height,${height})`;
       expect(RESERVE_STYLE).toContain(rule);

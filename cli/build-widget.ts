@@ -2,7 +2,8 @@
  * Builds what the worker bundles: the widget, one minified ES module, `dist/widget.js`, and
  * `dist/widget-bundle.ts`, which hands the same bytes to the worker (it serves them at /widget.js
  * with its own headers); `dist/embed-bundle.ts`, the iframe page's script (/embed.js, from
- * embed/); and `dist/releases-bundle.ts`, the documents of data/releases/.
+ * embed/); `dist/releases-bundle.ts`, the documents of data/releases/; and the default
+ * link-preview card (cli/build-card.ts).
  * wrangler runs this before `dev` and `deploy` ([build] in wrangler.toml); `npm test` runs it
  * first too.
  */
@@ -11,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { buildDefaultCard } from './build-card';
 import { DataFileError, listDataFiles, readJson, RELEASES_DIR } from './data-files';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -148,4 +150,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   console.log(`Built dist/embed-bundle.ts (${embed.length} bytes)`);
   if (!(await bundleReleases())) process.exitCode = 1;
+  await buildDefaultCard();
 }

@@ -4,6 +4,8 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRoutes } from './admin';
+import { cardRoutes } from './card';
+import { cardAdminRoutes } from './card-admin';
 import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
 import { publicReads, securityHeaders, type AppEnv } from './headers';
@@ -34,14 +36,16 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   };
 
   app.use(securityHeaders);
-  // Reads open to every origin: the JSON API, what an embedder loads, oEmbed, the health check.
-  // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
-  for (const path of ['/api/*', '/widget.js', '/widget/*', '/embed.js', '/oembed', '/healthz'])
+  // Reads open to every origin: the JSON API, what an embedder loads, oEmbed, link-preview cards,
+  // the health check. The admin API shares /api/releases and closes its own paths (worker/admin.ts).
+  for (const path of ['/api/*', '/widget.js', '/widget/*', '/embed.js', '/oembed', '/cards/*', '/healthz'])
     app.use(path, publicReads);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));
+  app.route('/api/releases', cardAdminRoutes());
   app.route('/', scriptRoutes());
+  app.route('/', cardRoutes());
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {

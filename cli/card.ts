@@ -66,7 +66,7 @@ function layout(content: CardContent, brand: string): Node {
   const { accent, text, muted, background } = CARD_COLOURS;
   const line = (style: Node['props']['style'], children: string) => box({ display: 'flex', ...style }, children);
   return box({ width: '100%', height: '100%', display: 'flex', background, fontFamily: FONT_FAMILY, color: text }, [
-    box({ width: 24, height: '100%', background: accent }),
+    box({ width: 24, height: '100%', flexShrink: 0, background: accent }),
     box({ display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '48px 64px 44px 56px' }, [
       box({ display: 'flex', alignItems: 'baseline', color: accent }, [
         line({ fontSize: 132, fontWeight: 700, lineHeight: 1, marginRight: 28 }, content.count),
@@ -99,7 +99,7 @@ function layout(content: CardContent, brand: string): Node {
 function defaultLayout(brand: string): Node {
   const { accent, text, background } = CARD_COLOURS;
   return box({ width: '100%', height: '100%', display: 'flex', background, fontFamily: FONT_FAMILY, color: text }, [
-    box({ width: 24, height: '100%', background: accent }),
+    box({ width: 24, height: '100%', flexShrink: 0, background: accent }),
     box({ display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, padding: '48px 64px' }, [
       box({ display: 'flex', fontSize: 96, fontWeight: 700, color: accent }, brand),
       box({ display: 'flex', fontSize: 52, fontWeight: 700, marginTop: 24 }, 'A fact box with a source for every fact'),

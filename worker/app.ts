@@ -45,7 +45,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   app.route('/api/releases', adminRoutes(readerFor));
   app.route('/api/releases', cardAdminRoutes());
   app.route('/', scriptRoutes());
-  app.route('/', cardRoutes());
+  app.route('/', cardRoutes(options.log));
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {

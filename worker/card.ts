@@ -12,6 +12,7 @@ import type { ReleaseDocument } from '../data/schema';
 import { MAX_ID_LENGTH } from '../data/limits';
 import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { withTimeout } from './cache';
+import type { ReleaseReaderOptions } from './releases';
 import { cardPath, readCard } from './card-store';
 import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
@@ -29,6 +30,8 @@ const STAND_IN = 'public, max-age=300, s-maxage=300';
 const DEFAULT_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 /** How long a card read from KV may take before the default card answers instead. */
 const KV_TIMEOUT_MS = 1_500;
+
+const defaultLog = (message: string, detail: Record<string, unknown>) => console.error(message, JSON.stringify(detail));
 
 let defaultCard: { png: Uint8Array<ArrayBuffer>; etag: string } | undefined;
 
@@ -65,10 +68,11 @@ function pngResponse(
  * A card that is not stored, or that KV cannot give within 1.5 s, is answered with the default
  * card (`X-Data-Fallback: default-card`): a link preview never shows a broken image.
  *
+ * @param log where faults are reported (the app's, as for documents); `console.error` by default
  * @example
  * app.route('/', cardRoutes());
  */
-export function cardRoutes(): Hono<AppEnv> {
+export function cardRoutes(log: ReleaseReaderOptions['log'] = defaultLog): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get(DEFAULT_CARD_PATH, (c) => {
     const { png, etag } = bundledDefault();
@@ -83,7 +87,7 @@ export function cardRoutes(): Hono<AppEnv> {
         if (card) return pngResponse(ifNoneMatch, card.png, card.etag, IMMUTABLE);
       } catch (error: unknown) {
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        console.error('KV fault while reading a card; serving the default card', JSON.stringify({ id, lang, detail }));
+        log('KV fault while reading a card; serving the default card', { id, lang, error: detail });
       }
     }
     const { png, etag } = bundledDefault();

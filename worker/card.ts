@@ -18,7 +18,7 @@ import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } fro
 import { fingerprint, ifNoneMatchHits } from './http-cache';
 
 /** The default card's path; also what a release's card URL answers while none is stored. */
-export const DEFAULT_CARD_PATH = '/cards/default.png';
+const DEFAULT_CARD_PATH = '/cards/default.png';
 
 /**
  * A stored card never changes at its URL (a new text is a new URL), so caches keep it a year.

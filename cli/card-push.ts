@@ -6,6 +6,7 @@
  * pages show the default card for it until a later write stores one.
  */
 import type { ReleaseDocument } from '../data/schema';
+import { renderCard } from './card';
 import { CliError } from './errors';
 import type { Target } from './targets';
 
@@ -19,8 +20,6 @@ export async function pushCard(target: Target, document: ReleaseDocument, revisi
   const { id, lang } = document;
   try {
     const started = performance.now();
-    // Loaded here, not at start-up: satori, resvg and the fonts are for writes only.
-    const { renderCard } = await import('./card');
     const png = await renderCard(document);
     const drawn = Math.round(performance.now() - started);
     const path = await target.card(id, lang, revision, png);

@@ -5,10 +5,8 @@
  * Node, at push time and at build time (the default card); the worker only stores and serves
  * PNGs, so none of this is on a reader's path.
  */
-import { Resvg } from '@resvg/resvg-js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import satori from 'satori';
 import type { ReleaseDocument } from '../data/schema';
 import { CARD_COLOURS, CARD_SIZE, cardContent, type CardContent } from '../factbox/card';
 
@@ -109,6 +107,9 @@ function defaultLayout(brand: string): Node {
 
 /** satori's SVG of `node`, at the card's size, in Noto Sans; any text it cannot draw is an error. */
 async function draw(node: Node): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on first use: importing them takes about half a second, which every other command
+  // of the CLI (bundled with this file, cli/bin.js) would pay.
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const svg = await satori(node as never, {
     ...CARD_SIZE,
     fonts: await notoSans(),

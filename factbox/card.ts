@@ -68,11 +68,15 @@ export function cardContent(doc: ReleaseDocument): CardContent {
  * The card's text for readers who cannot see it (`og:image:alt`): everything it shows.
  *
  * @example
- * cardAlt(cardContent(en)); // "123 political prisoners released. Belarus frees …. 13 December 2025. Source: …"
+ * cardAlt(cardContent(ru)); // "123 политзаключённых освобождено. Беларусь … калия. 13 декабря 2025 г. Источник: …"
  */
 export function cardAlt(content: CardContent): string {
   const { count, countLabel, headline, date, source } = content;
-  return [`${count} ${countLabel}`, headline, date, source].filter(Boolean).join('. ');
+  // Sentences end with a full stop, unless they do already ("13 декабря 2025 г.").
+  return [`${count} ${countLabel}`, headline, date, source]
+    .filter(Boolean)
+    .map((part) => (part.endsWith('.') ? part : `${part}.`))
+    .join(' ');
 }
 
 /**

@@ -130,7 +130,8 @@ describe('GET /cards/…', () => {
     expect(page).toContain(
       '<meta property="og:image:alt" content="123 политзаключённых освобождено. Беларусь освободила 123',
     );
-    expect(page).toContain('Источник: Washington Insider, по данным BBC News" />');
+    // One full stop after the date, which has its own ("г."), and one at the end.
+    expect(page).toContain('13 декабря 2025\u00a0г. Источник: Washington Insider, по данным BBC News." />');
   });
 
   it('answers with the default card, briefly cached, while a release has no card stored', async () => {

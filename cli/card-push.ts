@@ -3,7 +3,7 @@
  * card is drawn from the document (cli/card.ts) and stored beside it (through the admin API for
  * `--remote` and a running dev server, else straight into the local store). The revision is
  * written by then, so a card that cannot be drawn or stored is a warning, not a failure: the
- * pages show the default card for it until a later write stores one.
+ * pages show the default card for it until a later push stores one.
  */
 import type { ReleaseDocument } from '../data/schema';
 import { renderCard } from './card';
@@ -30,7 +30,7 @@ export async function pushCard(target: Target, document: ReleaseDocument, revisi
     const reason = error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error);
     console.warn(
       `▲ WARNING: The link-preview card of ${id}/${lang} revision ${revision} was not stored: ${reason}\n` +
-        '  Link previews show the default card for it until a push that changes what the card says.',
+        '  Link previews show the default card for it until the next push writes a revision (and its card).',
     );
   }
 }

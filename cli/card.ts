@@ -49,8 +49,8 @@ function notoSans(): Promise<Font[]> {
 }
 
 /**
- * The headline's size by its length: as large as three lines allow, so that it stays readable
- * in a 300-pixel-wide thumbnail (a quarter of the card: 64 px type shows at 16).
+ * The headline's size by its length: as large as fits in two to four lines, so that it stays
+ * readable in a 300-pixel-wide thumbnail (a quarter of the card: 64 px type shows at 16).
  */
 function headlineSize(headline: string): number {
   if (headline.length <= 60) return 64;
@@ -77,7 +77,7 @@ function layout(content: CardContent, brand: string): Node {
           lineHeight: 1.18,
           marginTop: 36,
           flexGrow: 1,
-          // A headline longer than three lines ends on an ellipsis rather than on the footer.
+          // Should a headline of long words need a fifth line, it ends on an ellipsis, not on the footer.
           lineClamp: 4,
         },
         content.headline,

@@ -1,9 +1,9 @@
 /**
  * `npm start` runs this before `wrangler dev` (through cli/dev.ts): every document in
  * data/releases/ that the local KV store (.wrangler/state) does not hold yet is written as its
- * first revision, with its link-preview card (cli/card-push.ts; about 40 ms a card, the first
- * 0.2 s more to load the renderer and the fonts). Documents the store already holds are left alone, so local edits survive
- * restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
+ * first revision, with its link-preview card (cli/card-push.ts: tens of milliseconds a card,
+ * and half a second once to load the renderer; bench/README.md). Documents the store already
+ * holds are left alone, so local edits survive restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
  * document than the one it holds) is reported and skipped: the others are seeded and the
  * server still starts. Each file seeded, or found equal to what the store holds, is recorded
  * as based on that revision, so that a later push of it never undoes someone else's edit.

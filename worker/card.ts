@@ -16,6 +16,7 @@ import type { ReleaseReaderOptions } from './releases';
 import { cardPath, readCard } from './card-store';
 import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
+import { problem } from './problem';
 
 /** The default card's path; also what a release's card URL answers while none is stored. */
 const DEFAULT_CARD_PATH = '/cards/default.png';
@@ -28,6 +29,8 @@ const DEFAULT_CARD_PATH = '/cards/default.png';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const STAND_IN = 'public, max-age=300, s-maxage=300';
 const DEFAULT_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
+/** A card's file name: its key (factbox/card.ts), then `.png`. */
+const CARD_FILE = /^[0-9a-f]{8}\.png$/;
 /** How long a card read from KV may take before the default card answers instead. */
 const KV_TIMEOUT_MS = 1_500;
 
@@ -78,8 +81,11 @@ export function cardRoutes(log: ReleaseReaderOptions['log'] = defaultLog): Hono<
     const { png, etag } = bundledDefault();
     return pngResponse(c.req.header('If-None-Match'), png, etag, DEFAULT_CACHE);
   });
-  app.get('/cards/:id/:lang/:file{[0-9a-f]{8}\\.png}', async (c) => {
+  app.get('/cards/:id/:lang/:file', async (c) => {
     const { id, lang, file } = c.req.param();
+    if (!CARD_FILE.test(file)) {
+      throw problem(404, 'Not Found', `Cards are named by eight hex digits and ".png", not "${file}".`);
+    }
     const ifNoneMatch = c.req.header('If-None-Match');
     if (id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && LANG_PATTERN.test(lang)) {
       try {

@@ -1,13 +1,15 @@
 /**
  * `push` draws the document's link-preview card and stores it beside the revision: in the local
  * store, and through the admin API with `--remote`. A card that cannot be drawn does not undo
- * or fail the push: the revision is written, a warning says what happened.
+ * or fail the push: the revision is written, a warning says what happened, and `card` stores
+ * it later.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openLocalKv } from '../../cli/local-store';
 import { cardContent, cardKey } from '../../factbox/card';
 import type { ReleaseDocument } from '../../data/schema';
-import { ID, remoteWorker, workspace, type Workspace } from './helpers';
+import { ID, remoteWorker, seedDocument, workspace, type Workspace } from './helpers';
 
 const server = remoteWorker('card-cli-token');
 
@@ -52,6 +54,28 @@ describe('push and the link-preview card', () => {
     expect(pushed.err).toContain(`▲ WARNING: The link-preview card of ${ID}/en revision 1 was not stored`);
     expect(pushed.err).toContain('cannot draw');
     expect(await cardsIn(ws)).toEqual([]);
+  });
+
+  it("card stores the current revision's card where none is, or writes it to a file to look at", async () => {
+    const ws = await workspace();
+    await ws.seed(); // a revision written without a card, as before cards
+    expect(await cardsIn(ws)).toEqual([]);
+    const written = await ws.cli('card', ID, '--out', ws.path('en.png'), ...ws.store);
+    expect(written.code, written.err).toBe(0);
+    expect([...(await readFile(ws.path('en.png'))).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe(
+      'PNG',
+    );
+    expect(await cardsIn(ws)).toEqual([]);
+    const again = await ws.cli('card', ID, '--out', ws.path('en.png'), ...ws.store);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('exists already: nothing was written');
+
+    const stored = await ws.cli('card', ID, ...ws.store);
+    expect(stored.code, stored.err).toBe(0);
+    expect(await cardsIn(ws)).toEqual([`card:${ID}:en:${cardKey(cardContent(await seedDocument()))}`]);
+    const missing = await ws.cli('card', ID, '--lang', 'pl', ...ws.store);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain(`There is no document ${ID}/pl`);
   });
 
   it('uploads the card through the admin API with --remote: the page then shows it', async () => {

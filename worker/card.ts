@@ -18,7 +18,7 @@ import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } fro
 import { fingerprint, ifNoneMatchHits } from './http-cache';
 import { problem } from './problem';
 
-/** The default card's path; also what a release's card URL answers while none is stored. */
+/** Where the default card is served under its own name. */
 const DEFAULT_CARD_PATH = '/cards/default.png';
 
 /**
@@ -47,6 +47,7 @@ function bundledDefault(): NonNullable<typeof defaultCard> {
   return defaultCard;
 }
 
+/** A PNG with the headers of a public read; 304 when `If-None-Match` names its ETag. */
 function pngResponse(
   ifNoneMatch: string | undefined,
   png: BodyInit,

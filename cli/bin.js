@@ -15,7 +15,7 @@ const bundle = `${root}dist/cli.mjs`;
 /** The newest modification time of the code the bundle is made of. */
 function newestSource() {
   let newest = 0;
-  for (const dir of ['cli', 'data', 'worker']) {
+  for (const dir of ['cli', 'data', 'factbox', 'worker']) {
     for (const name of readdirSync(`${root}${dir}`, { recursive: true })) {
       if (name.endsWith('.ts')) newest = Math.max(newest, statSync(`${root}${dir}/${name}`).mtimeMs);
     }

@@ -1,8 +1,9 @@
 /**
  * Builds what the worker serves besides its code: the static assets in `dist/assets/`
  * (cli/static-assets.ts): the widget, one minified ES module, at `/widget.js`, the iframe
- * page's script (from embed/) at `/embed.js`, and the element's labels; and
- * `dist/releases-bundle.ts`, the documents of data/releases/, which the worker bundles.
+ * page's script (from embed/) at `/embed.js`, and the element's labels; and what the worker
+ * bundles: `dist/releases-bundle.ts`, the documents of data/releases/, and the default
+ * link-preview card (cli/build-card.ts).
  * wrangler runs this before `dev` and `deploy` ([build] in wrangler.toml); `npm test` runs it
  * first too.
  */
@@ -11,6 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { buildDefaultCard } from './build-card';
 import { DataFileError, listDataFiles, readJson, RELEASES_DIR } from './data-files';
 import { staticAssets, writeStaticAssets } from './static-assets';
 
@@ -144,4 +146,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `Built dist/assets/ (widget.js ${widget.length} bytes, embed.js ${embed.length} bytes, labels, _headers)`,
   );
   if (!(await bundleReleases())) process.exitCode = 1;
+  await buildDefaultCard();
 }

@@ -96,7 +96,11 @@ function textWidth(text: string): number {
  * @example
  * await writeTextFile('data/releases/x/en.json', formatJson(doc), { force: false });
  */
-export async function writeTextFile(path: string, text: string, { force }: { force: boolean }): Promise<void> {
+export async function writeTextFile(
+  path: string,
+  text: string | Uint8Array,
+  { force }: { force: boolean },
+): Promise<void> {
   const existing = await lstat(path).catch(() => undefined);
   if (existing?.isSymbolicLink()) {
     throw new CliError(

@@ -5,6 +5,7 @@
  * its work in its own file.
  */
 import { closest } from '../data/references';
+import { cardCommand } from './card-push';
 import { history, rollbackCommand, validate } from './commands';
 import { diff } from './compare';
 import { CliError, formatError } from './errors';
@@ -97,6 +98,19 @@ const COMMANDS: Record<string, Command> = {
     target: true,
     examples: ['rollback belarus-2025-12 3 -m "Undo the unconfirmed count"', 'rollback belarus-2025-12 3 --dry-run'],
     run: rollbackCommand,
+  },
+  card: {
+    usage: 'card <id>',
+    about: "Draw the current revision's link-preview card and store it, or write it to a file.",
+    more: ['push does this for every revision it writes; this is for one whose card is missing, or to look at.'],
+    options: {
+      lang: true,
+      out: 'write the PNG to <file> instead of storing it',
+      force: 'replace an existing file',
+    },
+    target: true,
+    examples: ['card belarus-2025-12 --lang ru --out ru.png', 'card belarus-2025-12 --remote https://facts.example'],
+    run: cardCommand,
   },
   translate: {
     usage: 'translate <id> <lang>',

@@ -6,6 +6,7 @@
  * this file says what it does, writes, and remembers the new base.
  */
 import type { ReleaseDocument } from '../data/schema';
+import { pushCard } from './card-push';
 import { authorOf, messageOf, withStore, type Store } from './connect';
 import { required } from './commands';
 import { formatJson, writeTextFile } from './files';
@@ -88,6 +89,7 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
     return false;
   }
   console.log(`\n✔ Wrote ${id}/${lang} revision ${written.revision} (ETag ${written.etag}) to ${store.name}.`);
+  await pushCard(store.target, plan.document, written.revision);
   if (plan.kind !== 'merge') {
     await record(written.revision, written.etag, 'push');
     return true;

@@ -1,14 +1,16 @@
 /**
  * `npm start` runs this before `wrangler dev` (through cli/dev.ts): every document in
  * data/releases/ that the local KV store (.wrangler/state) does not hold yet is written as its
- * first revision. Documents the store already holds are left alone, so local edits survive
- * restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
+ * first revision, with its link-preview card (cli/card-push.ts: tens of milliseconds a card,
+ * and half a second once to load the renderer; bench/README.md). Documents the store already
+ * holds are left alone, so local edits survive restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
  * document than the one it holds) is reported and skipped: the others are seeded and the
  * server still starts. Each file seeded, or found equal to what the store holds, is recorded
  * as based on that revision, so that a later push of it never undoes someone else's edit.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pushCard } from './card-push';
 import { listDataFiles } from './data-files';
 import { CliError, formatError } from './errors';
 import { loadDocument } from './load';
@@ -33,6 +35,7 @@ export async function seed(persistTo = '.wrangler/state/v3'): Promise<void> {
           const message = `Seeded from ${file.path}`;
           const { revision } = await target.write(document, { author: 'seed', message, basedOn: null, force: false });
           console.log(`Seeded ${file.id}/${file.lang} (revision ${revision}) from ${file.path}`);
+          await pushCard(target, document, revision);
           return (await target.revision(document.id, document.lang, revision))!;
         });
         const same = JSON.stringify(current.document) === JSON.stringify(document);

@@ -13,6 +13,7 @@ import {
   TranslationRefusedError,
 } from '../worker/store-errors';
 import { rollback, writeRevision, type WriteOptions } from '../worker/write';
+import { CardRefusedError, storeCard } from '../worker/card-store';
 import { CliError } from './errors';
 import { openLocalKv } from './local-store';
 
@@ -45,6 +46,8 @@ export interface Target {
   /** Revision `n`, `null` when there is none. */
   revision(id: string, lang: string, n: number): Promise<Current | null>;
   rollback(id: string, lang: string, n: number, options: Pick<WriteOptions, 'author' | 'message'>): Promise<Written>;
+  /** Stores the link-preview card drawn from revision `n` (worker/card-store.ts); answers its path. */
+  card(id: string, lang: string, n: number, png: Uint8Array<ArrayBuffer>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Tar
       return stored && withEtag(stored);
     },
     rollback: (id, lang, n, options) => writing(() => rollback(kv, id, lang, n, options)),
+    card: async (id, lang, n, png) => (await refusalsAsCliErrors(() => storeCard(kv, id, lang, n, png))).path,
     close: () => proxy.dispose(),
   };
 }
@@ -116,6 +120,13 @@ function asCliError(error: unknown): unknown {
       `KV holds something unreadable at "${error.key}".`,
       [error.detail],
       'It stays in the history; roll back to another revision, or push with --force to write a new one.',
+    );
+  }
+  if (error instanceof CardRefusedError) {
+    return new CliError(
+      `The card was refused: ${error.reason}.`,
+      [],
+      'It is drawn by cli/card.ts; nothing was stored.',
     );
   }
   if (error instanceof RevisionNotFoundError) {
@@ -194,6 +205,14 @@ export function remoteTarget(origin: string, token: string): Target {
         headers: { 'Content-Type': 'application/json', ...meta(options) },
       });
       return (await response!.json()) as Written;
+    },
+    async card(id, lang, n, png) {
+      const response = await call(`/api/releases/${id}/card?lang=${lang}&revision=${n}`, {
+        method: 'PUT',
+        body: png,
+        headers: { 'Content-Type': 'image/png' },
+      });
+      return ((await response!.json()) as { path: string }).path;
     },
     close: async () => {},
   };

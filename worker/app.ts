@@ -4,6 +4,8 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRoutes } from './admin';
+import { cardRoutes } from './card';
+import { cardAdminRoutes } from './card-admin';
 import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
 import { edgeCaching } from './edge-cache';
@@ -34,16 +36,19 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   };
 
   app.use(securityHeaders);
-  // Reads open to every origin: the JSON API, oEmbed, the health check (the scripts an embedder
-  // loads are static assets with the same headers: cli/static-assets.ts). The admin API shares
-  // /api/releases and closes its own paths (worker/admin.ts).
-  for (const path of ['/api/*', '/oembed', '/healthz']) app.use(path, publicReads);
-  // What Cloudflare's cache may answer without the worker, and the tags a write purges.
+  // Reads open to every origin: the JSON API, oEmbed, link-preview cards, the health check (the
+  // scripts an embedder loads are static assets with the same headers: cli/static-assets.ts).
+  // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
+  for (const path of ['/api/*', '/oembed', '/cards/*', '/healthz']) app.use(path, publicReads);
+  // What Cloudflare's cache may answer without the worker, and the tags a write purges. Cards
+  // need neither: each card's URL names its words, and its bytes never change.
   for (const path of ['/api/releases', '/api/releases/*', '/releases/*', '/embed/*', '/oembed'])
     app.use(path, edgeCaching);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));
+  app.route('/api/releases', cardAdminRoutes());
+  app.route('/', cardRoutes(options.log));
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {

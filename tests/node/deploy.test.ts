@@ -40,6 +40,9 @@ describe('wrangler deploy --dry-run', () => {
         // The build-time fallback copy travels inside the bundle.
         expect(bundle).toContain('Belarus frees 123 political prisoners');
         expect(bundle).toMatch(/export\s*\{[^}]*DocumentWriter/);
+        // The default link-preview card travels too (a PNG, in base64); the card renderer does not.
+        expect(bundle).toContain('"iVBORw0KGgo');
+        expect(bundle).not.toMatch(/satori|resvg|fontsource/i);
       } finally {
         await rm(outdir, { recursive: true, force: true });
       }

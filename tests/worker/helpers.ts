@@ -64,6 +64,7 @@ export function faultyKv(real: KVNamespace = env.RELEASES) {
   };
   const kv = {
     get: (key: string, type: 'text') => misbehave(() => real.get(key, type)),
+    getWithMetadata: (key: string, type: 'arrayBuffer') => misbehave(() => real.getWithMetadata(key, type)),
     list: (options: KVNamespaceListOptions) => misbehave(() => real.list(options)),
     put: real.put.bind(real),
   } as unknown as KVNamespace;

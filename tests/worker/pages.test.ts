@@ -25,7 +25,7 @@ describe('GET /releases/:id', () => {
     const canonical = `${ORIGIN}/releases/${SEED_ID}`;
     expect(page).toContain(`<link rel="canonical" href="${canonical}" />`);
     expect(page).toContain('<meta property="og:title" content="Belarus frees 123 political prisoners');
-    expect(page).toContain('<meta name="twitter:card" content="summary" />');
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image" />');
     expect(page).toContain(
       `<link rel="alternate" type="application/json+oembed" href="${ORIGIN}/oembed?url=${encodeURIComponent(canonical)}&amp;format=json"`,
     );

@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
+import { cardMeta } from '../card';
 import { factBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { PAGE_CSP, type AppEnv } from '../headers';
@@ -47,7 +48,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
   return c.html(body, 200, pageHeaders(PAGE_CSP, ui, { fallback }));
 }
 
-/** What link previews and search engines read: description, Open Graph, Twitter, oEmbed. */
+/** What link previews and search engines read: description, Open Graph, Twitter, the card, oEmbed. */
 function meta(doc: ReleaseDocument, page: string, origin: string) {
   const oembed = `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
   return html`<meta name="color-scheme" content="light dark" />
@@ -59,7 +60,7 @@ function meta(doc: ReleaseDocument, page: string, origin: string) {
     <meta property="og:description" content="${doc.summary}" />
     <meta property="og:url" content="${page}" />
     <meta property="article:published_time" content="${doc.date}" />
-    <meta name="twitter:card" content="summary" />
+    ${cardMeta(origin, doc)}
     <meta name="twitter:title" content="${doc.headline}" />
     <meta name="twitter:description" content="${doc.summary}" />`;
 }

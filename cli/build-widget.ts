@@ -132,7 +132,7 @@ async function lastGoodCopies(path: string): Promise<{ id?: unknown; lang?: unkn
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const code = await bundle(fileURLToPath(new URL('../widget/belarus-release.ts', import.meta.url)));
+  const code = await bundle(fileURLToPath(new URL('../widget/define.ts', import.meta.url)));
   await mkdir(DIST, { recursive: true });
   await writeFile(`${DIST}widget.js`, code);
   await writeFile(

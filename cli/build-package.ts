@@ -88,18 +88,25 @@ async function bundleScripts(): Promise<void> {
   await build({ ...common, entryPoints: [DEFINE], outfile: join(PACKAGE_DIR, 'define.js'), plugins: [classFromIndex] });
 }
 
+/** How tsc's messages are printed: paths relative to the repository. */
+const DIAGNOSTICS_HOST: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (file) => file,
+  getCurrentDirectory: () => ROOT,
+  getNewLine: () => '\n',
+};
+
 /**
- * tsc's declarations of both entries, with data/schema.d.ts replaced by the release document's
- * type spelled out, then bundled into index.d.ts; define.d.ts imports from it.
+ * tsc's declarations of both entries into {@link DECLARATIONS}, with data/schema.d.ts replaced
+ * by the release document's type spelled out; fails on any type error.
  */
-async function declarations(): Promise<void> {
+function emitDeclarations(): void {
   const config = ts.getParsedCommandLineOfConfigFile(
     TSCONFIG,
     {},
     {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new PackageBuildError(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        throw new PackageBuildError(ts.formatDiagnostic(diagnostic, DIAGNOSTICS_HOST));
       },
     },
   )!;
@@ -112,19 +119,15 @@ async function declarations(): Promise<void> {
     rootDir: ROOT,
   });
   const problems = ts.getPreEmitDiagnostics(program);
-  if (problems.length)
-    throw new PackageBuildError(
-      ts.formatDiagnostics(problems, {
-        ...ts.sys,
-        getCanonicalFileName: (f) => f,
-        getCurrentDirectory: () => ROOT,
-        getNewLine: () => '\n',
-      }),
-    );
-  await rm(DECLARATIONS, { recursive: true, force: true });
+  if (problems.length) throw new PackageBuildError(ts.formatDiagnostics(problems, DIAGNOSTICS_HOST));
   program.emit();
-  await writeFile(join(DECLARATIONS, 'data/schema.d.ts'), releaseDocumentType(program));
+  ts.sys.writeFile(join(DECLARATIONS, 'data/schema.d.ts'), releaseDocumentType(program));
+}
 
+/** index.d.ts: the declarations bundled into one file; define.d.ts imports from it. */
+async function declarations(): Promise<void> {
+  await rm(DECLARATIONS, { recursive: true, force: true });
+  emitDeclarations();
   const [index] = generateDtsBundle(
     [
       {

@@ -168,6 +168,13 @@ describe('the packed tarball', () => {
     );
   });
 
+  it('carries the check for a missing api, which widget.js (served by the worker) leaves out', async () => {
+    const index = await readFile(join(scratch, 'node_modules/@belarus-release/element/index.js'), 'utf8');
+    expect(index).toContain('It has no api attribute.');
+    // dist/widget.js, built by npm test before the tests (npm run build:widget)
+    expect(await readFile(join(ROOT, 'dist/widget.js'), 'utf8')).not.toContain('api attribute');
+  });
+
   it("type-checks the README's TypeScript and React examples against the installed types", async () => {
     await writeFile(join(scratch, 'readme.ts'), await example('ts'));
     await writeFile(join(scratch, 'readme-react.tsx'), await example('tsx'));

@@ -2,9 +2,9 @@
  * Builds the npm package `@belarus-release/element` (package/package.json) into dist/package/,
  * ready for `npm pack` or `npm publish` there:
  * - `index.js`: the element's class and events, no side effects; `define.js`: widget/define.ts,
- *   which registers `<belarus-release>` with the class from `./index.js`. ES modules, not
- *   minified (the site's bundler does that), with Lit left as a dependency so that a site
- *   bundles one copy of it. package/src/default-api.ts replaces widget/default-api.ts: there is
+ *   which registers `<belarus-release>` with the class from `./index.js`. ES modules, their
+ *   templates minified as in widget.js (the site's bundler minifies the code itself), with Lit
+ *   left as a dependency so that a site bundles one copy of it. package/src/default-api.ts replaces widget/default-api.ts: there is
  *   no script origin to default `api` to, so it is required.
  * - `index.d.ts`, `define.d.ts`: the declarations, bundled, with the release document's type
  *   written out (the schema's type is inferred from zod, which the package does not depend on).
@@ -20,6 +20,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { minifyTemplateLiterals } from './build-widget';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const PACKAGE_DIR = join(ROOT, 'dist/package');
@@ -84,7 +85,12 @@ async function bundleScripts(): Promise<void> {
     charset: 'utf8',
     logLevel: 'warning',
   } as const;
-  await build({ ...common, entryPoints: [ENTRY], outfile: join(PACKAGE_DIR, 'index.js'), plugins: [packageModules] });
+  await build({
+    ...common,
+    entryPoints: [ENTRY],
+    outfile: join(PACKAGE_DIR, 'index.js'),
+    plugins: [packageModules, minifyTemplateLiterals],
+  });
   await build({ ...common, entryPoints: [DEFINE], outfile: join(PACKAGE_DIR, 'define.js'), plugins: [classFromIndex] });
 }
 

@@ -54,7 +54,7 @@ export async function squeeze(code: string): Promise<string> {
  * (ours have no interpolations) and collapses the line breaks and indentation of every other
  * literal. Comments and code whitespace go first, so only literals still hold line breaks.
  */
-const minifyTemplateLiterals: Plugin = {
+export const minifyTemplateLiterals: Plugin = {
   name: 'minify-template-literals',
   setup(build) {
     build.onLoad({ filter: /(widget|factbox)\/.*\.ts$/ }, async ({ path }) => {

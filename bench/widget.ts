@@ -40,7 +40,7 @@ const bareLit = await build({
 // Through the same second pass as the element, so the element's share is its own.
 const bareLitSize = gzip(await squeeze(bareLit.outputFiles[0]!.text));
 // The same build as dist/assets/widget.js, to check the file is current.
-const rebuilt = await bundle(new URL('../widget/belarus-release.ts', import.meta.url).pathname);
+const rebuilt = await bundle(new URL('../widget/define.ts', import.meta.url).pathname);
 if (rebuilt !== widget.toString()) throw new Error('dist/assets/widget.js is out of date: run npm run build:widget');
 
 const worker = await startLocalWorker();

@@ -57,7 +57,7 @@ export async function squeeze(code: string): Promise<string> {
  * (ours have no interpolations) and collapses the line breaks and indentation of every other
  * literal. Comments and code whitespace go first, so only literals still hold line breaks.
  */
-const minifyTemplateLiterals: Plugin = {
+export const minifyTemplateLiterals: Plugin = {
   name: 'minify-template-literals',
   setup(build) {
     build.onLoad({ filter: /(widget|factbox)\/.*\.ts$/ }, async ({ path }) => {
@@ -137,7 +137,7 @@ async function lastGoodCopies(path: string): Promise<{ id?: unknown; lang?: unkn
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const widget = await bundle(fileURLToPath(new URL('../widget/belarus-release.ts', import.meta.url)));
+  const widget = await bundle(fileURLToPath(new URL('../widget/define.ts', import.meta.url)));
   // The iframe page's one script, served at /embed.js.
   const embed = await bundle(fileURLToPath(new URL('../embed/frame.ts', import.meta.url)));
   await mkdir(DIST, { recursive: true });

@@ -10,18 +10,17 @@ import type { ReleaseDocument } from '../data/schema';
 import { boxLanguage, type BoxLanguage } from '../factbox/language';
 import { factPageUrl, toFactBoxModel } from '../factbox/model';
 import type { Variant } from '../factbox/template';
+import { API_REQUIRED, SCRIPT_ORIGIN } from './default-api';
 import { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent, type WidgetProblem } from './events';
-import { fetchRelease, problemOf } from './fetch';
+import { fetchRelease, ProblemError, problemOf } from './fetch';
 import { fit } from './fit';
 import { ENGLISH_LABELS, labelsFor, type Labels } from './labels';
 import { LoadController, type LoadState } from './loader';
+import { missingApi } from './missing-api';
 import { styles } from './styles';
 import { facts, failed, validateByRendering, waiting } from './view';
 
 export { BelarusReleaseErrorEvent, BelarusReleaseLoadEvent };
-
-/** The API this script came from: the snippet needs no configuration. */
-const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
 /**
  * What the box shows: the document, and its language (factbox/language.ts): the reader's, or
@@ -87,7 +86,7 @@ export class BelarusReleaseElement extends LitElement {
   declare theme: string;
   /** `full` or `compact`. Default `full`. */
   declare variant: string;
-  /** Origin of the API. Default: the origin `widget.js` was loaded from. */
+  /** Origin of the API. Default: the origin `widget.js` was loaded from; required in the npm package. */
   declare api: string | undefined;
   /** full: every fact from the start (the button toggles it too). Default `false`. */
   declare expanded: boolean;
@@ -149,7 +148,9 @@ export class BelarusReleaseElement extends LitElement {
               failed(
                 strings,
                 state.status === 'pending',
-                this.#problem.status === 404 ? undefined : factPageUrl(this.#origin(), this.#release(), ui),
+                this.#problem.status === 404 || (API_REQUIRED && !this.#origin())
+                  ? undefined
+                  : factPageUrl(this.#origin(), this.#release(), ui),
               )
             : waiting([...this.children].some((child) => child.localName !== 'script'))
       }
@@ -195,6 +196,7 @@ export class BelarusReleaseElement extends LitElement {
    * The labels are waited for either way: the error is said in the reader's language too.
    */
   async #load(signal: AbortSignal): Promise<Loaded> {
+    if (API_REQUIRED && !this.#origin()) throw new ProblemError((this.#problem = missingApi(this.api)));
     const labels = labelsFor(this.#lang(), this.#origin());
     try {
       const inline = this.#inlineData();
@@ -234,14 +236,5 @@ export class BelarusReleaseElement extends LitElement {
 
   #inlineData(): string | null {
     return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
-  }
-}
-
-// A page may include the script twice (or two versions of it): the first definition wins.
-if (!customElements.get('belarus-release')) customElements.define('belarus-release', BelarusReleaseElement);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'belarus-release': BelarusReleaseElement;
   }
 }

@@ -207,7 +207,7 @@ describe('<belarus-release> with inline data', () => {
 
 describe('<belarus-release> as a guest on the page', () => {
   it('survives being defined twice', async () => {
-    await import('../../widget/belarus-release?twice' as string);
+    await import('../../widget/define?twice' as string);
     const el = mount({}, inlineJson(seedDocument()));
     expect(await settled(el)).toBeInstanceOf(BelarusReleaseLoadEvent);
   });

@@ -1,7 +1,7 @@
 /** Set-up for the element's browser tests: mounting, waiting, and the shipped document. */
 import { inject } from 'vitest';
 import seed from '../../data/releases/belarus-2025-12/en.json';
-import '../../widget/belarus-release';
+import '../../widget/define';
 import type { BelarusReleaseElement } from '../../widget/belarus-release';
 import type { ReleaseDocument } from '../../data/schema';
 

@@ -4,44 +4,26 @@
  * revised since, a note saying so; for a release with no document in the reader's language,
  * the whole box in English with a note in theirs; and `lang` on whatever is in another language.
  */
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
+import { describe, expect, it } from 'vitest';
 import seed from '../../data/releases/belarus-2025-12/en.json';
 import { writeRevision } from '../../worker/write';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { article, hostSite, type HostSite } from './host';
+import { newsSiteForFile } from './host';
 
 const SEED = seed.id;
 /** A second release, in English only (and the latest). */
 const ENGLISH_ONLY = 'belarus-2026-01';
 
-let worker: LocalWorker;
-let site: HostSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  worker = await startLocalWorker();
+const run = newsSiteForFile(async (worker) => {
   const note = { author: 'test', message: 'test' };
   // English moves on past the revision every shipped translation names (1).
   await writeRevision(worker.kv, { ...seed, headline: 'Belarus frees 123 political prisoners' }, note);
   await writeRevision(worker.kv, { ...seed, id: ENGLISH_ONLY, date: '2026-01-10' }, note);
-  site = await hostSite((url) => ({
-    body: article(`${worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
-  }));
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await worker?.dispose();
 });
 
 /** The box's text, and the `lang` of each marked element, once the facts are shown. */
 async function box(attrs: string) {
-  const page = await browser.newPage();
-  await page.goto(site.url(`/?attrs=${encodeURIComponent(attrs)}`));
+  const page = await run.browser.newPage();
+  await page.goto(run.site.url(`/?attrs=${encodeURIComponent(attrs)}`));
   const host = page.locator('belarus-release');
   await page.waitForFunction(() => document.querySelector('belarus-release')?.shadowRoot?.querySelector('.key'));
   const read = await host.evaluate((el) => {

@@ -4,36 +4,18 @@
  * scrolls or is clipped, the page does not move when the facts arrive, the button works from
  * the keyboard, print shows every fact, and the wheel scrolls the page at 200% zoom.
  */
-import { chromium, type Browser, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { article, faults, hostSite, type HostSite } from './host';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { faults, newsSiteForFile } from './host';
 
-let worker: LocalWorker;
-let site: HostSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  worker = await startLocalWorker();
-  site = await hostSite((url) => ({
-    body: article(`${worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
-  }));
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await worker?.dispose();
-});
+const run = newsSiteForFile();
 
 /**
  * Opens the article with widget.js held back until the page has painted, so the reservation
  * is what the reader sees first; resolves once the facts are painted.
  */
 async function open(width: number, attrs: string, height = 740): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await run.browser.newPage({ viewport: { width, height } });
   await page.addInitScript(() => {
     const w = window as unknown as { shifts: number[]; painted: boolean; errors: string[] };
     w.shifts = [];
@@ -53,7 +35,7 @@ async function open(width: number, attrs: string, height = 740): Promise<Page> {
     await painted;
     await route.continue();
   });
-  await page.goto(site.url(`/?attrs=${encodeURIComponent(attrs)}`), { waitUntil: 'commit' });
+  await page.goto(run.site.url(`/?attrs=${encodeURIComponent(attrs)}`), { waitUntil: 'commit' });
   await page.waitForFunction(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );

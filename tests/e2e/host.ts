@@ -4,8 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
 import { RESERVE_STYLE } from '../../factbox/snippet';
+import { CHROMIUM_LAUNCH } from '../browser';
 
 export interface HostSite {
   /** The page at `path` on this origin. */
@@ -80,4 +83,38 @@ export function faults(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+/** A worker, a news site pasting the snippet, and Chromium: set up once for a test file. */
+export interface NewsSite {
+  worker: LocalWorker;
+  /** The article; `?attrs=` puts those attributes on the element. */
+  site: HostSite;
+  browser: Browser;
+}
+
+/**
+ * Starts them before the file's tests (after `prepare` has written what the file needs to the
+ * worker's store) and stops them after.
+ *
+ * @example
+ * const run = newsSiteForFile();
+ * await (await run.browser.newPage()).goto(run.site.url('/?attrs=lang%3D%22be%22'));
+ */
+export function newsSiteForFile(prepare?: (worker: LocalWorker) => Promise<void>): NewsSite {
+  const run = {} as NewsSite;
+  beforeAll(async () => {
+    run.worker = await startLocalWorker();
+    await prepare?.(run.worker);
+    run.site = await hostSite((url) => ({
+      body: article(`${run.worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
+    }));
+    run.browser = await chromium.launch(CHROMIUM_LAUNCH);
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.site?.close();
+    await run.worker?.dispose();
+  });
+  return run;
 }

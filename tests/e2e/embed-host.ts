@@ -4,12 +4,8 @@
  * serves them), and the list of facts a complete box shows.
  */
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll } from 'vitest';
-import { startLocalWorker, type LocalWorker } from '../../cli/local-worker';
 import type { ReleaseDocument } from '../../data/schema';
-import { CHROMIUM_LAUNCH } from '../browser';
-import { hostSite } from './host';
+import { hostSite, runForFile, type Running as HostRunning } from './host';
 
 /** The release the data ships, in six languages. */
 export const RELEASE_ID = 'belarus-2025-12';
@@ -40,12 +36,7 @@ async function serveFiles(files: Record<string, HostFile>): Promise<FileSite> {
 }
 
 /** What a test file runs against: set before its first test. */
-export interface Running {
-  worker: LocalWorker;
-  browser: Browser;
-  /** The host site, when the file asked for one. */
-  site: FileSite;
-}
+export type Running = HostRunning<FileSite>;
 
 /**
  * Starts the local worker, the host site `files` makes for it (if any) and Chromium before the
@@ -56,18 +47,7 @@ export interface Running {
  * it('…', async () => { const page = await run.browser.newPage(); await page.goto(run.site.origin); });
  */
 export function startForFile(files?: (workerOrigin: string) => Promise<Record<string, HostFile>>): Running {
-  const run = {} as Running;
-  beforeAll(async () => {
-    run.worker = await startLocalWorker();
-    if (files) run.site = await serveFiles(await files(run.worker.origin));
-    run.browser = await chromium.launch(CHROMIUM_LAUNCH);
-  });
-  afterAll(async () => {
-    await run.browser?.close();
-    await run.site?.close();
-    await run.worker?.dispose();
-  });
-  return run;
+  return runForFile(async (worker) => (files ? serveFiles(await files(worker.origin)) : undefined));
 }
 
 /** A shipped document of the seed release. */

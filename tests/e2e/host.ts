@@ -85,30 +85,29 @@ export function faults(page: Page): Promise<string[]> {
   });
 }
 
-/** A worker, a news site pasting the snippet, and Chromium: set up once for a test file. */
-export interface NewsSite {
+/** A worker, a site of another origin for it, and Chromium: set up once for a test file. */
+export interface Running<Site> {
   worker: LocalWorker;
-  /** The article; `?attrs=` puts those attributes on the element. */
-  site: HostSite;
+  /** The site, when the file asked for one. */
+  site: Site;
   browser: Browser;
 }
 
 /**
- * Starts them before the file's tests (after `prepare` has written what the file needs to the
- * worker's store) and stops them after.
+ * Starts the local worker, the site `site` makes for it (if any) and Chromium before the
+ * file's tests, and stops them after.
  *
  * @example
- * const run = newsSiteForFile();
- * await (await run.browser.newPage()).goto(run.site.url('/?attrs=lang%3D%22be%22'));
+ * const run = runForFile(async (worker) => hostSite(() => ({ body: article(`${worker.origin}/widget.js`) })));
  */
-export function newsSiteForFile(prepare?: (worker: LocalWorker) => Promise<void>): NewsSite {
-  const run = {} as NewsSite;
+export function runForFile<Site extends { close: () => Promise<void> }>(
+  site: (worker: LocalWorker) => Promise<Site | undefined>,
+): Running<Site> {
+  const run = {} as Running<Site>;
   beforeAll(async () => {
     run.worker = await startLocalWorker();
-    await prepare?.(run.worker);
-    run.site = await hostSite((url) => ({
-      body: article(`${run.worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
-    }));
+    const made = await site(run.worker);
+    if (made) run.site = made;
     run.browser = await chromium.launch(CHROMIUM_LAUNCH);
   });
   afterAll(async () => {
@@ -117,4 +116,21 @@ export function newsSiteForFile(prepare?: (worker: LocalWorker) => Promise<void>
     await run.worker?.dispose();
   });
   return run;
+}
+
+/**
+ * The news site of the element's tests: the article, with `?attrs=` put on the element, after
+ * `prepare` has written what the file needs to the worker's store.
+ *
+ * @example
+ * const run = newsSiteForFile();
+ * await (await run.browser.newPage()).goto(run.site.url('/?attrs=lang%3D%22be%22'));
+ */
+export function newsSiteForFile(prepare?: (worker: LocalWorker) => Promise<void>): Running<HostSite> {
+  return runForFile(async (worker) => {
+    await prepare?.(worker);
+    return hostSite((url) => ({
+      body: article(`${worker.origin}/widget.js`, url.searchParams.get('attrs') ?? ''),
+    }));
+  });
 }

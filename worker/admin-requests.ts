@@ -14,6 +14,7 @@ import { represent } from './representation';
 import { lastInHistory, readRevision } from './store';
 import {
   CorruptDataError,
+  NoDocumentError,
   RevisionConflictError,
   RevisionNotFoundError,
   RevisionNoteError,
@@ -32,15 +33,22 @@ export const requireToken: MiddlewareHandler<AppEnv> = async (c, next) => {
       headers: { 'Retry-After': '3600' },
     });
   }
-  // The scheme is case-insensitive (RFC 9110 §11.1); whitespace around the credentials is not part of them.
-  const token = /^\s*bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-  if (!token || !(await sameSecret(token, expected))) {
+  if (!(await bearsAdminToken(c, expected))) {
     throw problem(401, 'Unauthorized', 'Send the admin token as "Authorization: Bearer <token>".', {
       headers: { 'WWW-Authenticate': 'Bearer realm="belarus-release admin"' },
     });
   }
   await next();
 };
+
+/**
+ * Whether the request's `Authorization` carries `expected`, the admin token. The scheme is
+ * case-insensitive (RFC 9110 §11.1); whitespace around the credentials is not part of them.
+ */
+export async function bearsAdminToken(c: Context<AppEnv>, expected: string): Promise<boolean> {
+  const token = /^\s*bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+  return token !== undefined && (await sameSecret(token, expected));
+}
 
 /** Compares digests in constant time, so neither content nor length leaks through timing. */
 async function sameSecret(given: string, expected: string): Promise<boolean> {
@@ -143,7 +151,7 @@ export async function baseRevision(c: Context<AppEnv>, id: string, lang: string)
   );
 }
 
-/** Runs a store write, answering its refusals as problems: 412 for a conflict, 404 for no such revision. */
+/** Runs a store write, answering its refusals as problems: 412 for a conflict, 404 for no such revision or document. */
 export async function storeRefusalsAsProblems<T>(id: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -159,6 +167,9 @@ export async function storeRefusalsAsProblems<T>(id: string, write: () => Promis
     }
     if (error instanceof RevisionNoteError) throw invalidNote(error.field, error.problem);
     if (error instanceof CorruptDataError) unreadable(error);
+    if (error instanceof NoDocumentError) {
+      throw problem(404, 'Not Found', `There is no document ${error.id}/${error.lang}.`);
+    }
     if (error instanceof RevisionNotFoundError) {
       throw problem(404, 'Not Found', `There is no revision ${error.revision} of ${id} to roll back to.`);
     }

@@ -20,22 +20,23 @@ import {
   storeRefusalsAsProblems,
   unreadable,
 } from './admin-requests';
-import { edgeCacheOf } from './edge-cache';
 import { notPublic, type AppEnv } from './headers';
 import { retrying } from './kv-retry';
 import { problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
-import { listRevisions, readRevision, type StoredRevision } from './store';
+import { publicChanged } from './public-changes';
+import { listRevisions, readCurrent, readRevision, readWithdrawal, type StoredRevision } from './store';
 import { applyWrite } from './writer-client';
 
-const PROBLEMS = {
+export const PROBLEMS = {
   400:
     'Invalid JSON, document or parameters (every failing JSON path in `errors`), id/lang not matching the URL, ' +
     'or an author or message over its limit or with control characters (the header or `/message` in `errors`)',
   401: 'Missing or wrong bearer token',
   404: 'No such document or revision',
   409: 'The revision asked for cannot be read from KV (it stays in the history)',
+  410: 'The release was unpublished',
   412: 'If-Match is not the ETag of the current revision (`currentRevision` says which is current)',
   413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
   415: 'Body not application/json',
@@ -46,18 +47,18 @@ const PROBLEMS = {
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /** The documented problem responses of a route, one per status. */
-function problems<S extends keyof typeof PROBLEMS>(...statuses: S[]) {
+export function problems<S extends keyof typeof PROBLEMS>(...statuses: S[]) {
   const responses = {} as Record<S, { description: string; content: typeof problemContent }>;
   for (const status of statuses) responses[status] = { description: PROBLEMS[status], content: problemContent };
   return responses;
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
 
-const documentParams = z.object({
+export const documentParams = z.object({
   id: z
     .string()
     .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters (KV keys are bounded)`)
@@ -72,7 +73,7 @@ const messageField = z
     if (refused) ctx.addIssue({ code: 'custom', message: refused });
   })
   .describe(`At most ${MAX_MESSAGE_LENGTH} characters, no control characters`);
-const langQuery = z.object({
+export const langQuery = z.object({
   lang: z
     .string()
     .regex(LANG_PATTERN, 'must be a primary language subtag like "en"')
@@ -80,12 +81,18 @@ const langQuery = z.object({
     .describe('Language of the document'),
 });
 const RevisionSummarySchema = z
-  .object({ revision: z.int(), savedAt: z.string(), author: z.string(), message: z.string() })
+  .object({
+    revision: z.int(),
+    savedAt: z.string(),
+    author: z.string(),
+    message: z.string(),
+    draft: z.literal(true).optional().describe('Written as a draft: not made current by its write'),
+  })
   .meta({ id: 'RevisionSummary' });
 const WrittenSchema = RevisionSummarySchema.extend({ etag: z.string() }).meta({ id: 'Written' });
 
 /** Every admin route needs the token; the document says so in its security section. */
-const security = [{ adminToken: [] }];
+export const security = [{ adminToken: [] }];
 /** A write: the token, then a JSON body (worker/admin-requests.ts). */
 const writeCommon = { security, middleware: [requireToken, jsonBody] };
 
@@ -97,10 +104,15 @@ const writeRoute = createRoute({
   description:
     'State the base: `If-Match` with the ETag you read (revision and hash), `If-None-Match: *` to create, or ' +
     `\`?force=true\`. The body is at most ${MAX_BODY_BYTES / 1024} KB. Optional \`X-Revision-Author\` and ` +
-    '`X-Revision-Message` headers (percent-encoded; 100 and 500 characters, no control characters) go into the history.',
+    '`X-Revision-Message` headers (percent-encoded; 100 and 500 characters, no control characters) go into the history. ' +
+    'With `?draft=true` the revision goes into the history only: readers keep the published one until ' +
+    '`POST /api/releases/{id}/publish`. Every write to an unpublished release is a draft.',
   request: {
     params: documentParams,
-    query: langQuery.extend({ force: z.enum(['true', 'false']).optional().describe('"true" skips the base check') }),
+    query: langQuery.extend({
+      force: z.enum(['true', 'false']).optional().describe('"true" skips the base check'),
+      draft: z.enum(['true', 'false']).optional().describe('"true" stores a draft, which readers do not get'),
+    }),
     body: { required: true, content: { 'application/json': { schema: ReleaseDocumentSchema } } },
   },
   responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 412, 413, 415, 428, 503) },
@@ -122,7 +134,20 @@ const historyRoute = historyRead(
   '/{id}/revisions',
   'List the revisions of a document (admin)',
   documentParams,
-  json(z.object({ revisions: z.array(RevisionSummarySchema) }), 'Oldest first'),
+  json(
+    z.object({
+      revisions: z.array(RevisionSummarySchema),
+      published: z
+        .int()
+        .nullable()
+        .describe('The revision readers get; `null` when none (a draft only, or unpublished)'),
+      unpublished: z
+        .object({ unpublishedAt: z.string(), author: z.string(), message: z.string() })
+        .nullable()
+        .describe('Set while the release is unpublished'),
+    }),
+    'Oldest first, with what readers get',
+  ),
 );
 
 const revisionRoute = historyRead(
@@ -166,7 +191,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
 
   app.openapi(writeRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { lang, force } = c.req.valid('query');
+    const { lang, force, draft } = c.req.valid('query');
     const document = c.req.valid('json');
     if (document.id !== id || document.lang !== lang) {
       const path = document.id !== id ? '/id' : '/lang';
@@ -174,10 +199,10 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
       throw problem(400, 'Wrong target', detail, { errors: [{ path, message: 'must match the URL' }] });
     }
     const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
-    const options = { ...authorship(c), ...base };
+    const options = { ...authorship(c), ...base, ...(draft === 'true' ? { draft: true } : {}) };
     const command = { kind: 'write', id, lang, document, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command, edgeCacheOf(c)));
-    readerFor(c.env).forget(id, lang);
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+    if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
     return written(c, stored);
   });
 
@@ -187,17 +212,23 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const { revision, message } = c.req.valid('json');
     const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
     const command = { kind: 'rollback', id, lang, revision, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command, edgeCacheOf(c)));
-    readerFor(c.env).forget(id, lang);
+    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+    if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
     return written(c, stored);
   });
 
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const revisions = await listRevisions(retrying(c.env.RELEASES), id, lang);
+    const kv = retrying(c.env.RELEASES);
+    const revisions = await listRevisions(kv, id, lang);
     if (revisions.length === 0) throw problem(404, 'Not Found', `There is no document ${id}/${lang}.`);
-    return c.json({ revisions }, 200, { 'Cache-Control': 'no-store' });
+    const [current, unpublished] = await Promise.all([
+      readCurrent(kv, id, lang).catch(() => null),
+      readWithdrawal(kv, id),
+    ]);
+    const published = current?.revision ?? null;
+    return c.json({ revisions, published, unpublished }, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.openapi(revisionRoute, async (c) => {
@@ -214,6 +245,9 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
 /** The answer to a write: the new revision and the ETag to base the next edit on. */
 function written(c: Context<AppEnv>, stored: StoredRevision) {
   const etag = represent(stored.document, stored.revision).etag;
-  const { revision, savedAt, author, message } = stored;
-  return c.json({ revision, etag, savedAt, author, message }, 200, { ETag: etag, 'Cache-Control': 'no-store' });
+  const { revision, savedAt, author, message, draft } = stored;
+  return c.json({ revision, etag, savedAt, author, message, ...(draft ? { draft } : {}) }, 200, {
+    ETag: etag,
+    'Cache-Control': 'no-store',
+  });
 }

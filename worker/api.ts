@@ -9,6 +9,7 @@ import { DEFAULT_LANG, normaliseLang } from '../data/lang';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { BEHIND_HEADER, FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { CACHE_CONTROL, FALLBACK_CACHE_CONTROL, fingerprint, ifNoneMatchHits } from './http-cache';
+import { PREVIEW_HEADERS, previewAccess } from './preview';
 import { ProblemSchema, problem } from './problem';
 import { FALLBACKS, type Fallback, type ReleaseReader } from './releases';
 
@@ -25,6 +26,13 @@ const langParameter = stringParameter(
   'Preferred language (BCP 47, e.g. "be" or "uk-UA"). Unknown or malformed values get English.',
 );
 const idParameter = stringParameter('id', 'path', 'A release id, or "latest" for the newest release');
+const previewParameter = stringParameter(
+  'preview',
+  'query',
+  'Editors only: the newest revision, drafts included, as readers will see it once published. The value is a ' +
+    'signed link from POST /api/releases/{id}/preview, or anything with the admin token as a bearer token. ' +
+    'Answered `Cache-Control: private, no-store`.',
+);
 
 const ReleaseSummarySchema = z
   .object({
@@ -68,7 +76,7 @@ const getReleaseRoute = createRoute({
   method: 'get',
   path: '/{id}',
   summary: 'One release document in one language',
-  parameters: [idParameter, langParameter],
+  parameters: [idParameter, langParameter, previewParameter],
   responses: {
     200: {
       description: 'The release document in the requested language, or in English when it has none',
@@ -76,7 +84,10 @@ const getReleaseRoute = createRoute({
       content: { 'application/json': { schema: ReleaseDocumentSchema } },
     },
     304: notModified,
-    404: { description: 'No release with this id', content: problemContent },
+    401: { description: 'A preview without a signed link or the admin token', content: problemContent },
+    403: { description: 'A preview link that has expired or is not genuine', content: problemContent },
+    404: { description: 'No release with this id (a draft is not one until it is published)', content: problemContent },
+    410: { description: 'The release was unpublished; its history is kept', content: problemContent },
   },
 });
 
@@ -99,13 +110,44 @@ export function readRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono<
 
   app.openapi(getReleaseRoute, async (c) => {
     const id = c.req.param('id');
-    const served = await readerFor(c.env).get(id, normaliseLang(c.req.query('lang')));
-    if (!served) {
-      throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists the releases there are.`);
-    }
+    const reader = readerFor(c.env);
+    const lang = normaliseLang(c.req.query('lang'));
+    if (c.req.query('preview') !== undefined) return preview(c, reader, id, lang);
+    const served = await reader.get(id, lang);
+    if (!served) throw await notServed(reader, id);
     return send(c, served.value, served.fallback, served.behind);
   });
   return app;
+}
+
+/** The newest revision, drafts included, for an editor (worker/preview.ts); never cached. */
+async function preview(c: Context<AppEnv>, reader: ReleaseReader, id: string, lang: string): Promise<Response> {
+  const access = await previewAccess(c, id);
+  if (typeof access === 'object') throw problem(access.status, access.title, access.detail);
+  const served = await reader.preview(id, lang);
+  if (!served) throw problem(404, 'Not Found', `There is no release "${id}", draft or published.`);
+  return send(c, served.value, undefined, undefined, PREVIEW_HEADERS);
+}
+
+/**
+ * Why a release is not served: 410 Gone when it was unpublished (its URLs may come back with
+ * `publish`), else 404.
+ *
+ * @example
+ * if (!served) throw await notServed(reader, id);
+ */
+export async function notServed(reader: ReleaseReader, id: string) {
+  const withdrawal = await reader.withdrawal(id);
+  if (!withdrawal) {
+    return problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists the releases there are.`);
+  }
+  return problem(
+    410,
+    'Gone',
+    `The release "${id}" was unpublished${withdrawal.unpublishedAt ? ` on ${withdrawal.unpublishedAt.slice(0, 10)}` : ''}. ` +
+      'GET /api/releases lists the releases there are.',
+    { type: 'tag:belarus-release,2025:unpublished' },
+  );
 }
 
 interface Sendable {
@@ -122,13 +164,23 @@ interface ResponseHeaders {
 /** Headers of documents served from KV, built once per representation: the hot path. */
 const prepared = new WeakMap<Sendable, ResponseHeaders>();
 
-/** A 200 with the body, or a body-less 304 with the same validators and caching headers. */
-function send(c: Context, sendable: Sendable, fallback: Fallback | undefined, behind?: number): Response {
-  const usual = !fallback && !behind;
+/**
+ * A 200 with the body, or a body-less 304 with the same validators and caching headers;
+ * `extra` replaces some (a preview's Cache-Control).
+ */
+function send(
+  c: Context,
+  sendable: Sendable,
+  fallback: Fallback | undefined,
+  behind?: number,
+  extra?: Record<string, string>,
+): Response {
+  const usual = !fallback && !behind && !extra;
   let headers = usual ? prepared.get(sendable) : undefined;
   if (!headers) {
     headers = headersFor(sendable, fallback, behind);
     if (usual) prepared.set(sendable, headers);
+    else if (extra) headers = { ok: { ...headers.ok, ...extra }, notModified: { ...headers.notModified, ...extra } };
   }
   if (ifNoneMatchHits(c.req.header('If-None-Match'), sendable.etag)) {
     return new Response(null, { status: 304, headers: headers.notModified });

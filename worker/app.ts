@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRoutes } from './admin';
 import { cardRoutes } from './card';
 import { cardAdminRoutes } from './card-admin';
+import { publishingRoutes } from './admin-publishing';
 import { readRoutes } from './api';
 import type { KVNamespace } from './kv';
 import { edgeCaching } from './edge-cache';
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   app.route('/api/releases', adminRoutes(readerFor));
   app.route('/api/releases', cardAdminRoutes());
   app.route('/', cardRoutes(options.log));
+  app.route('/api/releases', publishingRoutes(readerFor));
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
   app.doc31('/api/openapi.json', {

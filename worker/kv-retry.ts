@@ -4,7 +4,7 @@
  * timeout); for a reader the isolate cache and the bundled copy cover that, but an editor's
  * write would fail, so the write path and the admin API's history retry instead. Every
  * operation retried here is idempotent: a `put` of the same value under the same key, a `get`,
- * a `list`.
+ * a `list`, a `delete`.
  */
 import type { KVNamespace } from './kv';
 
@@ -16,7 +16,7 @@ export interface RetryOptions {
 }
 
 /**
- * `kv` with `get`, `list` and `put` retried; what the last attempt throws is thrown.
+ * `kv` with `get`, `list`, `put` and `delete` retried; what the last attempt throws is thrown.
  *
  * @example
  * const kv = retrying(env.RELEASES);
@@ -33,10 +33,11 @@ export function retrying(kv: KVNamespace, { attempts = 4, pauseMs = 10 }: RetryO
       }
     }
   };
-  const wrapped: Pick<KVNamespace, 'get' | 'list' | 'put'> = {
+  const wrapped: Pick<KVNamespace, 'get' | 'list' | 'put' | 'delete'> = {
     get: ((key: string, type: 'text') => retry(() => kv.get(key, type))) as KVNamespace['get'],
     list: ((options) => retry(() => kv.list(options))) as KVNamespace['list'],
     put: (key, value, options) => retry(() => kv.put(key, value, options)),
+    delete: (key) => retry(() => kv.delete(key)),
   };
   return wrapped as KVNamespace;
 }

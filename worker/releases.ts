@@ -9,9 +9,18 @@ import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache } from './cache';
+import { retrying } from './kv-retry';
 import { newestFirst, summarise, type IndexEntry, type ReleaseSummary } from './release-index';
 import { represent, type Representation } from './representation';
-import { listCurrent, readCurrent, type CurrentEntry } from './store';
+import {
+  holdsAnyRevision,
+  listCurrent,
+  readCurrent,
+  readLatest,
+  readWithdrawal,
+  type CurrentEntry,
+  type Withdrawal,
+} from './store';
 
 /**
  * What a fallback is: the last good copy in memory, the build-time bundle, or (for `latest`)
@@ -40,7 +49,9 @@ export class ReleaseReader {
   readonly #kv: KVNamespace;
   readonly #log: NonNullable<ReleaseReaderOptions['log']>;
   readonly #documents: IsolateCache<Representation | null>;
-  readonly #index: IsolateCache<IndexEntry[]>;
+  /** `null`: KV holds no history at all (a new namespace), so the bundled copies stand in. */
+  readonly #index: IsolateCache<IndexEntry[] | null>;
+  readonly #withdrawals: IsolateCache<Withdrawal | null>;
 
   constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
     const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
@@ -48,6 +59,7 @@ export class ReleaseReader {
     this.#log = options.log ?? ((message, detail) => console.error(message, JSON.stringify(detail)));
     this.#documents = new IsolateCache(cache);
     this.#index = new IsolateCache(cache);
+    this.#withdrawals = new IsolateCache(cache);
   }
 
   /** One summary per release, newest first. */
@@ -73,10 +85,38 @@ export class ReleaseReader {
     return null;
   }
 
+  /**
+   * Whether `id` was unpublished, and when: what turns a reader's 404 into a 410. Asked only
+   * when {@link get} found nothing, so the hot path never reads it; `null` when KV cannot say.
+   */
+  async withdrawal(id: string): Promise<Withdrawal | null> {
+    if (!isReleaseId(id)) return null;
+    try {
+      return (await this.#withdrawals.get(id, () => readWithdrawal(this.#kv, id))).value;
+    } catch (error: unknown) {
+      this.#fault(`reading whether ${id} is unpublished`, error);
+      return null;
+    }
+  }
+
+  /**
+   * The newest revision of `id` in `lang`, else in English, draft or not, read from KV now (no
+   * cache, no fallback): what an editor previews. `null` when there is none.
+   */
+  async preview(id: string, lang: string): Promise<Served<Representation> | null> {
+    if (!isReleaseId(id)) return null;
+    for (const candidate of new Set([lang, DEFAULT_LANG])) {
+      const stored = await readLatest(retrying(this.#kv), id, candidate);
+      if (stored) return { value: represent(stored.document, stored.revision) };
+    }
+    return null;
+  }
+
   /** Makes this isolate read a document (and the index) again, after writing it; the old copy stays the fallback. */
   forget(id: string, lang: string): void {
     this.#documents.expire(`${id}:${lang}`);
     this.#index.expire('index');
+    this.#withdrawals.expire(id);
   }
 
   async #inLanguage(id: string, lang: string): Promise<Served<Representation> | null> {
@@ -102,17 +142,24 @@ export class ReleaseReader {
   async #entries(): Promise<Served<IndexEntry[]>> {
     try {
       const { value, stale } = await this.#index.get('index', () => this.#loadIndex());
-      if (value.length > 0) return stale ? { value, fallback: 'memory' } : { value };
+      if (value) return stale ? { value, fallback: 'memory' } : { value };
     } catch (error: unknown) {
       this.#fault('listing releases', error);
     }
     return { value: bundled().map(({ entry }) => entry), fallback: 'bundled' };
   }
 
-  async #document(id: string, lang: string): Promise<Served<Representation> | null> {
+  /**
+   * A document's current copy. When KV answers that there is none (never published, a draft
+   * only, unpublished), that is the answer: the bundled copy stands in only when KV fails, or
+   * holds no history at all (a new namespace), never for a release KV keeps off the public surface.
+   */
+  async #document(id: string, lang: string, listed = false): Promise<Served<Representation> | null> {
     try {
       const { value, stale } = await this.#documents.get(`${id}:${lang}`, () => this.#load(id, lang));
       if (value) return stale ? { value, fallback: 'memory' } : { value };
+      // A key the index is being built from, gone meanwhile (KV's listings lag its deletes).
+      if (listed || !(await this.#storeIsNew())) return null;
     } catch (error: unknown) {
       this.#fault(`reading ${id}/${lang}`, error);
     }
@@ -120,11 +167,29 @@ export class ReleaseReader {
     return copy ? { value: copy.representation, fallback: 'bundled' } : null;
   }
 
-  async #loadIndex(): Promise<IndexEntry[]> {
+  /** Whether KV holds no history at all, as far as this isolate can tell (a failing listing cannot say so). */
+  async #storeIsNew(): Promise<boolean> {
+    try {
+      return (await this.#index.get('index', () => this.#loadIndex())).value === null;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The index from the current keys. A store with none is new (`null`: the bundled index stands
+   * in) unless it holds a history, whose releases are then all drafts or unpublished.
+   */
+  async #loadIndex(): Promise<IndexEntry[] | null> {
     const listed = await listCurrent(this.#kv);
-    if (listed.length === 0) this.#log('KV holds no releases; serving the bundled index', {});
+    if (listed.length === 0) {
+      if (await holdsAnyRevision(this.#kv)) return [];
+      this.#log('KV holds no releases; serving the bundled index', {});
+      return null;
+    }
     const entries = await Promise.all(listed.map((entry) => this.#complete(entry)));
-    return entries.filter((entry) => entry !== undefined);
+    const readable = entries.filter((entry) => entry !== undefined);
+    return readable.length > 0 ? readable : null;
   }
 
   /**
@@ -140,7 +205,7 @@ export class ReleaseReader {
     if (revision === undefined || date === undefined) {
       this.#log('KV list metadata is missing or garbled; reading the document instead', { key });
     }
-    const served = isReleaseId(id) && LANG_PATTERN.test(lang) ? await this.#document(id, lang) : null;
+    const served = isReleaseId(id) && LANG_PATTERN.test(lang) ? await this.#document(id, lang, true) : null;
     if (!served) {
       this.#log('KV lists a release that cannot be read; leaving it out of the index', { key });
       return undefined;

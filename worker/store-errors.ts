@@ -44,6 +44,17 @@ export class RevisionNotFoundError extends Error {
   }
 }
 
+/** There is no document (release and language) to publish or unpublish. */
+export class NoDocumentError extends Error {
+  constructor(
+    readonly id: string,
+    readonly lang: string,
+  ) {
+    super(`there is no document ${id}/${lang}`);
+    this.name = 'NoDocumentError';
+  }
+}
+
 /** Who wrote a revision or why breaks a limit: too long, or characters a terminal would obey. */
 export class RevisionNoteError extends Error {
   constructor(
@@ -60,6 +71,7 @@ export type Refusal =
   | { kind: 'conflict'; currentRevision: number; baseRevision: number | undefined }
   | { kind: 'translation'; issues: ParityIssue[] }
   | { kind: 'not-found'; revision: number }
+  | { kind: 'no-document'; id: string; lang: string }
   | { kind: 'note'; field: 'author' | 'message'; problem: string }
   | { kind: 'corrupt'; key: string; detail: string };
 
@@ -70,6 +82,7 @@ export function toRefusal(error: unknown): Refusal | undefined {
   }
   if (error instanceof TranslationRefusedError) return { kind: 'translation', issues: error.issues };
   if (error instanceof RevisionNotFoundError) return { kind: 'not-found', revision: error.revision };
+  if (error instanceof NoDocumentError) return { kind: 'no-document', id: error.id, lang: error.lang };
   if (error instanceof RevisionNoteError) return { kind: 'note', field: error.field, problem: error.problem };
   if (error instanceof CorruptDataError) return { kind: 'corrupt', key: error.key, detail: error.detail };
   return undefined;
@@ -84,6 +97,8 @@ export function fromRefusal(refusal: Refusal): Error {
       return new TranslationRefusedError(refusal.issues);
     case 'not-found':
       return new RevisionNotFoundError(refusal.revision);
+    case 'no-document':
+      return new NoDocumentError(refusal.id, refusal.lang);
     case 'note':
       return new RevisionNoteError(refusal.field, refusal.problem);
     case 'corrupt':

@@ -10,6 +10,9 @@
  *   as list metadata so that one `list()` describes every release. Written after the revision,
  *   so it may lag behind the history after a failed write, never run ahead of it.
  *
+ * - `unpublished:<id>`: present while a release is unpublished (`{ unpublishedAt, author,
+ *   message }`); its current keys are gone meanwhile, its history stays (worker/publishing.ts).
+ *
  * Metadata fields that do not fit KV's 1,024 bytes are left out (worker/metadata.ts); every
  * listing here fills them in from the values, so no caller depends on them.
  */
@@ -23,6 +26,8 @@ export interface StoredRevision {
   savedAt: string;
   author: string;
   message: string;
+  /** Written as a draft (or while its release was unpublished): not made current by the write. */
+  draft?: true;
   document: ReleaseDocument;
 }
 
@@ -41,11 +46,21 @@ export interface RevisionSummary {
   savedAt: string;
   author: string;
   message: string;
+  /** Written as a draft: readers did not get it from that write (worker/publishing.ts). */
+  draft?: true;
   /** Set when the revision's value cannot be read: the history shows it, nothing else can. */
   unreadable?: true;
 }
 
+/** Who took a release off the public surface, when and why. */
+export interface Withdrawal {
+  unpublishedAt: string;
+  author: string;
+  message: string;
+}
+
 const CURRENT = 'current:';
+export const unpublishedKey = (id: string) => `unpublished:${id}`;
 export const currentKey = (id: string, lang: string) => `${CURRENT}${id}:${lang}`;
 const revisionPrefix = (id: string, lang: string) => `revision:${id}:${lang}:`;
 export const revisionKey = (id: string, lang: string, n: number) =>
@@ -57,6 +72,19 @@ export async function readCurrent(kv: KVNamespace, id: string, lang: string): Pr
   const key = currentKey(id, lang);
   const raw = await kv.get(key, 'text');
   return raw === null ? null : parseStored(key, raw);
+}
+
+/**
+ * Whether a release is unpublished, and by whom: `null` when it is not. A value that is not
+ * what this store writes still counts as unpublished: the key exists only because an editor
+ * took the release down, and a garbled note must not bring it back.
+ */
+export async function readWithdrawal(kv: KVNamespace, id: string): Promise<Withdrawal | null> {
+  const raw = await kv.get(unpublishedKey(id), 'text');
+  if (raw === null) return null;
+  const fields = metadataFields(raw);
+  const [unpublishedAt, author, message] = ['unpublishedAt', 'author', 'message'].map((f) => text(fields, f) ?? '');
+  return { unpublishedAt: unpublishedAt!, author: author!, message: message! };
 }
 
 /** Revision `n` of one document, `null` when there is none; throws {@link CorruptDataError}. */
@@ -99,12 +127,15 @@ export async function listRevisions(kv: KVNamespace, id: string, lang: string): 
     const revision = Number(name.slice(prefix.length));
     const fields = metadataFields(metadata);
     const [savedAt, author, message] = ['savedAt', 'author', 'message'].map((field) => text(fields, field));
+    // `draft` is a required metadata field when set, so its absence means a published write.
+    const draft = fields.draft === true ? { draft: true as const } : {};
     if (savedAt !== undefined && author !== undefined && message !== undefined) {
-      return { revision, savedAt, author, message };
+      return { revision, savedAt, author, message, ...draft };
     }
     try {
       const stored = parseStored(name, (await kv.get(name, 'text')) ?? '');
-      return { revision, savedAt: stored.savedAt, author: stored.author, message: stored.message };
+      const { savedAt, author, message } = stored;
+      return { revision, savedAt, author, message, ...(stored.draft ? { draft: true as const } : {}) };
     } catch {
       return {
         revision,
@@ -116,6 +147,18 @@ export async function listRevisions(kv: KVNamespace, id: string, lang: string): 
     }
   });
   return (await Promise.all(summaries)).filter((s) => Number.isInteger(s.revision) && s.revision > 0);
+}
+
+/** Whether KV holds any revision at all: a namespace that does not is new, not emptied. */
+export async function holdsAnyRevision(kv: KVNamespace): Promise<boolean> {
+  return (await kv.list({ prefix: 'revision:', limit: 1 })).keys.length > 0;
+}
+
+/** Every language a release has a history in, sorted: what a release-wide publish or unpublish covers. */
+export async function languagesOf(kv: KVNamespace, id: string): Promise<string[]> {
+  const prefix = `revision:${id}:`;
+  const langs = (await listAll(kv, prefix)).map(({ name }) => name.slice(prefix.length).split(':')[0]!);
+  return [...new Set(langs)].sort();
 }
 
 /** The highest revision number in the history, 0 when there is none. */
@@ -175,6 +218,7 @@ function parseStored(key: string, raw: string): StoredRevision {
     savedAt: String(stored.savedAt ?? ''),
     author: String(stored.author ?? ''),
     message: String(stored.message ?? ''),
+    ...(stored.draft === true ? { draft: true as const } : {}),
     document: result.data,
   };
 }

@@ -16,7 +16,7 @@ import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import type { KVNamespace } from './kv';
 import { fitMetadata } from './metadata';
 import { withTimeout } from './cache';
-import { currentKey, lastInHistory, readRevision, revisionKey, type StoredRevision } from './store';
+import { currentKey, lastInHistory, readRevision, readWithdrawal, revisionKey, type StoredRevision } from './store';
 import {
   RevisionConflictError,
   RevisionNotFoundError,
@@ -30,6 +30,8 @@ export interface WriteOptions {
   /** The revision the edit started from; the write is refused if the store has moved on. */
   baseRevision?: number;
   force?: boolean;
+  /** Store the revision without making it current: readers keep the published one (worker/publishing.ts). */
+  draft?: boolean;
   now?: Date;
 }
 
@@ -47,7 +49,8 @@ export interface RevisionCounter {
  * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
  * unless the document, author and message are valid and, without `force`, `baseRevision` is
  * the last revision. Writes to one document are serialised within this isolate; across
- * isolates and locations the Durable Object serialises them.
+ * isolates and locations the Durable Object serialises them. A draft, and any write to a
+ * release that is unpublished, goes into the history only: the current copy stays as it is.
  *
  * @example
  * await writeRevision(env.RELEASES, doc, { author: 'ed', message: 'Fix the count', baseRevision: 3 });
@@ -67,23 +70,33 @@ export async function writeRevision(
     if (!options.force && options.baseRevision !== undefined && options.baseRevision !== last) {
       throw new RevisionConflictError(last, options.baseRevision);
     }
+    const withheld = options.draft === true || (await readWithdrawal(kv, id)) !== null;
     const stored: StoredRevision = {
       revision: last + 1,
       savedAt: (options.now ?? new Date()).toISOString(),
       author: options.author,
       message: options.message,
+      ...(withheld ? { draft: true as const } : {}),
       document,
     };
     const { revision, savedAt, author, message } = stored;
-    const value = JSON.stringify(stored);
-    await kv.put(revisionKey(id, lang, revision), value, {
-      metadata: fitMetadata({ revision, savedAt }, { author, message }),
+    await kv.put(revisionKey(id, lang, revision), JSON.stringify(stored), {
+      metadata: fitMetadata({ revision, savedAt, ...(withheld ? { draft: true } : {}) }, { author, message }),
     });
-    await kv.put(currentKey(id, lang), value, {
-      metadata: fitMetadata({ revision, date: document.date }, { headline: document.headline }),
-    });
+    if (!withheld) await putCurrent(kv, stored);
     await counter?.record(revision);
     return stored;
+  });
+}
+
+/**
+ * Makes `stored` the revision readers get: the current copy, with the list metadata the index
+ * is built from. The copy does not carry the draft mark: once current, it is published.
+ */
+export async function putCurrent(kv: KVNamespace, { draft: _published, ...stored }: StoredRevision): Promise<void> {
+  const { revision, document } = stored;
+  await kv.put(currentKey(document.id, document.lang), JSON.stringify(stored), {
+    metadata: fitMetadata({ revision, date: document.date }, { headline: document.headline }),
   });
 }
 
@@ -155,7 +168,7 @@ const writing = new Map<string, Promise<unknown>>();
  * Runs `write` after any write to the same document in this isolate has finished. A waiter
  * gives up after 10 s rather than await forever a request that was cancelled mid-write.
  */
-async function exclusive<T>(key: string, write: () => Promise<T>): Promise<T> {
+export async function exclusive<T>(key: string, write: () => Promise<T>): Promise<T> {
   const previous = writing.get(key);
   const mine = (async () => {
     if (previous) await withTimeout(previous, 10_000).catch(() => undefined);

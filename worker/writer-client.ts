@@ -3,36 +3,55 @@
  * the object's class, which imports the Workers runtime, so that the app can be loaded in Node
  * (the OpenAPI test, the CLI's tools) without it.
  */
-import { purgeRelease, type EdgeCache } from './edge-cache';
-import type { StoredRevision } from './store';
+import type { StoredRevision, Withdrawal } from './store';
 import { fromRefusal, type Refusal } from './store-errors';
 import type { WriteOptions } from './write';
 
 /** What an editor asks of a document's writer. */
 export type WriteCommand =
   | { kind: 'write'; id: string; lang: string; document: unknown; options: WriteOptions }
-  | { kind: 'rollback'; id: string; lang: string; revision: number; options: WriteOptions };
+  | { kind: 'rollback'; id: string; lang: string; revision: number; options: WriteOptions }
+  | { kind: 'publish'; id: string; lang: string; expected?: number }
+  | { kind: 'unpublish'; id: string; lang: string; note: Withdrawal };
 
-/** The answer: the revision written, or why nothing was (a refusal; faults are thrown). */
-export type WriteOutcome = { written: StoredRevision } | { refused: Refusal };
+/**
+ * The answer: the revision written (for publish: made current, with the one it replaced; for
+ * unpublish: the newest, which the history keeps), or why nothing was (a refusal; faults are
+ * thrown).
+ */
+export type WriteOutcome = { written: StoredRevision; previous?: number | null } | { refused: Refusal };
 
 /**
  * Sends `command` to its document's writer (one object per release and language) and answers
  * with the revision written; a refusal comes back as the store's own error class
- * (RevisionConflictError and the rest), a fault as the error RPC delivers. This is where a
- * revision becomes current in the worker, by a write or a rollback: what Cloudflare's cache
- * holds of the document is purged here (worker/edge-cache.ts), before the editor hears back.
+ * (RevisionConflictError and the rest), a fault as the error RPC delivers. What readers get
+ * may have changed: the caller says so through worker/public-changes.ts, which purges the
+ * caches (a draft changes nothing readers get).
  *
  * @example
- * const stored = await applyWrite(c.env, { kind: 'write', id, lang, document, options }, edgeCacheOf(c));
+ * const stored = await applyWrite(c.env, { kind: 'write', id, lang, document, options });
  */
-export async function applyWrite(
+export async function applyWrite(env: Env, command: WriteCommand): Promise<StoredRevision> {
+  return (await apply(env, command)).written;
+}
+
+/**
+ * Publishes one document through its writer: the revision now current, and the one readers had
+ * before (`null`: none).
+ *
+ * @example
+ * const { stored, previous } = await applyPublish(c.env, { kind: 'publish', id, lang });
+ */
+export async function applyPublish(
   env: Env,
-  command: WriteCommand,
-  edge: EdgeCache | undefined,
-): Promise<StoredRevision> {
+  command: Extract<WriteCommand, { kind: 'publish' }>,
+): Promise<{ stored: StoredRevision; previous: number | null }> {
+  const { written, previous } = await apply(env, command);
+  return { stored: written, previous: previous ?? null };
+}
+
+async function apply(env: Env, command: WriteCommand) {
   const outcome: WriteOutcome = await env.WRITER.getByName(`${command.id}:${command.lang}`).apply(command);
   if ('refused' in outcome) throw fromRefusal(outcome.refused);
-  await purgeRelease(edge, command.id, command.lang);
-  return outcome.written;
+  return outcome;
 }

@@ -13,6 +13,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { retrying } from './kv-retry';
+import { publishDocument, unpublishDocument } from './publishing';
 import { toRefusal } from './store-errors';
 import { rollback, writeRevision, type RevisionCounter } from './write';
 import type { WriteCommand, WriteOutcome } from './writer-client';
@@ -40,11 +41,20 @@ export class DocumentWriter extends DurableObject<Env> {
   async #apply(command: WriteCommand): Promise<WriteOutcome | { fault: string }> {
     const kv = retrying(this.env.RELEASES);
     try {
-      const written =
-        command.kind === 'write'
-          ? await writeRevision(kv, command.document, command.options, this.#counter)
-          : await rollback(kv, command.id, command.lang, command.revision, command.options, this.#counter);
-      return { written };
+      switch (command.kind) {
+        case 'write':
+          return { written: await writeRevision(kv, command.document, command.options, this.#counter) };
+        case 'rollback': {
+          const { id, lang, revision, options } = command;
+          return { written: await rollback(kv, id, lang, revision, options, this.#counter) };
+        }
+        case 'publish': {
+          const { stored, previous } = await publishDocument(kv, command.id, command.lang, command.expected);
+          return { written: stored, previous };
+        }
+        case 'unpublish':
+          return { written: await unpublishDocument(kv, command.id, command.lang, command.note) };
+      }
     } catch (error: unknown) {
       const refused = toRefusal(error);
       if (refused) return { refused };

@@ -31,6 +31,7 @@ describe('the reader’s lang, canonicalised', () => {
     it(`serves ?lang=${asked} as <html lang="${lang}"> with canonical ${canonical.replace(ORIGIN, '')}`, async () => {
       await english();
       await store(belarusianDocument());
+      await store(russianDocument());
       const response = await freshApp().request(`${PAGE}?lang=${asked}`);
       expect(response.headers.get('Content-Language')).toBe(lang);
       const page = await response.text();

@@ -93,6 +93,7 @@ describe('a page made from a fallback', () => {
 describe('GET /embed/:id', () => {
   it('may be framed by any site, and by nothing else more permissive', async () => {
     await store();
+    await store(belarusianDocument());
     const response = await freshApp().request(`${ORIGIN}/embed/${SEED_ID}?theme=dark&lang=be&transparent=1`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toBe(

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { SEED_ID, faultyKv, freshApp, seedDocument, store } from './helpers';
+import { SEED_ID, belarusianDocument, faultyKv, freshApp, seedDocument, store } from './helpers';
 
 const ORIGIN = env.PUBLIC_ORIGIN;
 const NEWER = 'belarus-2026-01';
@@ -96,6 +96,7 @@ describe('one public origin', () => {
 describe('the requested language', () => {
   it('is canonicalised before <html lang>, the canonical URL and Content-Language', async () => {
     await store();
+    await store(belarusianDocument());
     const { request } = freshApp();
     const html = await (await request(`/releases/${SEED_ID}?lang=zzz`)).text();
     expect(html).toContain('<html lang="en">');

@@ -29,7 +29,7 @@ import { PAGE_STYLE } from './styles';
  * app.get('/releases/:id', (c) => canonicalPage(c, readerFor(c.env)));
  */
 export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin, fallback, behind } = await pageRelease(c, reader);
+  const { doc, lang, origin, behind, ...served } = await pageRelease(c, reader);
   const box = readerLanguage(doc, lang, behind);
   const { ui } = box;
   // The index knows every language a release is in; a release it does not list yet has its own.
@@ -45,7 +45,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
     body: html`<header>${languageSwitcher(ui, all)}</header>
       <main>${factBoxHtml(doc, box)}</main>`,
   });
-  return c.html(body, 200, pageHeaders(PAGE_CSP, ui, { fallback }));
+  return c.html(body, 200, pageHeaders(PAGE_CSP, ui, served));
 }
 
 /** What link previews and search engines read: description, Open Graph, Twitter, the card, oEmbed. */

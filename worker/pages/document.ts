@@ -9,8 +9,10 @@ import type { ReleaseDocument } from '../../data/schema';
 import { SECURITY_HEADERS, type AppEnv } from '../headers';
 import { servedHeaders } from '../http-cache';
 import { publicOrigin } from '../origin';
+import { PREVIEW_HEADERS, previewAccess } from '../preview';
 import { problem } from '../problem';
 import type { Fallback, ReleaseReader } from '../releases';
+import { noticePage } from './notice';
 
 /** What makes one page: its language, title, canonical URL, CSS, and what goes in head and body. */
 export interface PageParts {
@@ -52,12 +54,13 @@ export function htmlPage(p: PageParts) {
 /**
  * The headers of a page: security headers with its own CSP, caching, and the language of its
  * text. A page that sets them all goes out as it is (worker/headers.ts adds nothing). A page
- * made from a fallback says so, as the API does, and is cached as briefly.
+ * made from a fallback says so, as the API does, and is cached as briefly; a preview is never
+ * cached (worker/preview.ts).
  */
 export function pageHeaders(
   csp: string,
   lang: string,
-  { framed = false, fallback }: { framed?: boolean; fallback?: Fallback | undefined } = {},
+  { framed = false, fallback, preview = false }: { framed?: boolean } & ServedAs = {},
 ): Record<string, string> {
   // The iframe page is made to be framed: no X-Frame-Options, and its CSP says by whom.
   const { 'X-Frame-Options': _deny, ...framable } = SECURITY_HEADERS;
@@ -65,8 +68,14 @@ export function pageHeaders(
     ...(framed ? framable : SECURITY_HEADERS),
     'Content-Security-Policy': csp,
     'Content-Language': lang,
-    ...servedHeaders(fallback),
+    ...(preview ? PREVIEW_HEADERS : servedHeaders(fallback)),
   };
+}
+
+/** How a page's release was had: from a fallback, or as an editor's preview. */
+interface ServedAs {
+  fallback?: Fallback | undefined;
+  preview?: boolean;
 }
 
 /**
@@ -79,25 +88,41 @@ export function pageOrigin(c: Context<AppEnv>): string {
 
 /**
  * The release a page shows: `:id` (or `latest`) for the reader's canonical `lang` (./language.ts),
- * in that language or else in English; 404 when there is none.
+ * in that language or else in English; with `?preview` its newest revision, for an editor
+ * (worker/preview.ts). A page that says why when it was unpublished (410) or the preview is
+ * refused; 404 when there is no such release.
  *
  * @example
- * const { doc, lang, origin } = await pageRelease(c, readerFor(c.env));
+ * const { doc, lang, origin, ...served } = await pageRelease(c, readerFor(c.env));
  */
 export async function pageRelease(
   c: Context<AppEnv>,
   reader: ReleaseReader,
-): Promise<{
-  doc: ReleaseDocument;
-  lang: string;
-  origin: string;
-  fallback?: Fallback | undefined;
-  /** How many revisions English is ahead of this translation, if it is. */
-  behind?: number | undefined;
-}> {
+): Promise<
+  {
+    doc: ReleaseDocument;
+    lang: string;
+    origin: string;
+    /** How many revisions English is ahead of this translation, if it is. */
+    behind?: number | undefined;
+  } & ServedAs
+> {
   const id = c.req.param('id')!;
   const lang = publishedLang(c.req.query('lang'));
-  const served = await reader.get(id, lang);
-  if (!served) throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
-  return { doc: served.value.document, lang, origin: pageOrigin(c), fallback: served.fallback, behind: served.behind };
+  const origin = pageOrigin(c);
+  const access = await previewAccess(c, id);
+  if (typeof access === 'object') throw await noticePage(access.status, access.title, access.detail, origin);
+  const preview = access === 'preview';
+  const served = preview ? await reader.preview(id, lang) : await reader.get(id, lang);
+  if (!served) {
+    const withdrawal = preview ? null : await reader.withdrawal(id);
+    if (withdrawal) {
+      const when = withdrawal.unpublishedAt ? ` on ${withdrawal.unpublishedAt.slice(0, 10)}` : '';
+      const text = `The facts of “${id}” were taken down${when}. Their history is kept; they may be published again.`;
+      throw await noticePage(410, 'This release was unpublished', text, origin);
+    }
+    throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
+  }
+  const { fallback, behind } = served;
+  return { doc: served.value.document, lang, origin, fallback, behind, preview };
 }

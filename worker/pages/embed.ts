@@ -28,7 +28,7 @@ type Theme = (typeof THEMES)[number];
  * app.get('/embed/:id', (c) => embedPage(c, readerFor(c.env)));
  */
 export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin, fallback, behind } = await pageRelease(c, reader);
+  const { doc, lang, origin, behind, ...served } = await pageRelease(c, reader);
   const box = readerLanguage(doc, lang, behind);
   const { ui, labels } = box;
   const asked = c.req.query('theme');
@@ -50,5 +50,5 @@ export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Prom
       </p>
     </main>`,
   });
-  return c.html(body, 200, pageHeaders(EMBED_CSP, ui, { framed: true, fallback }));
+  return c.html(body, 200, pageHeaders(EMBED_CSP, ui, { framed: true, ...served }));
 }

@@ -14,6 +14,7 @@ import { DEFAULT_LANG, publishedLang } from '../../data/lang';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
 import { readerLanguage } from '../fact-box-html';
+import { notServed } from '../api';
 import type { AppEnv } from '../headers';
 import { servedHeaders } from '../http-cache';
 import { problem } from '../problem';
@@ -40,7 +41,11 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
   const id = target?.origin === origin ? /^\/(?:releases|embed)\/([^/]+)$/.exec(target.pathname)?.[1] : undefined;
   const lang = publishedLang(target?.searchParams.get('lang') ?? c.req.query('lang'));
   const served = id ? await reader.get(id, lang) : null;
-  if (!served) throw problem(404, 'Not Found', `${url} is not a release page of ${origin}.`);
+  if (!served) {
+    // An unpublished release's pages answer 410, and so does their oEmbed.
+    if (id && (await reader.withdrawal(id))) throw await notServed(reader, id);
+    throw problem(404, 'Not Found', `${url} is not a release page of ${origin}.`);
+  }
   const doc = served.value.document;
   const width = clampTo(c.req.query('maxwidth'), EMBED_SIZE.width);
   const height = clampTo(c.req.query('maxheight'), EMBED_SIZE.height);

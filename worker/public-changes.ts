@@ -1,0 +1,33 @@
+/**
+ * The one place where the worker learns that what readers get has changed: a revision became
+ * current (a write that is not a draft, a rollback, a publish) or a release was unpublished.
+ * Every admin route that changes the public surface calls {@link publicChanged}, after the
+ * change is in KV and before the editor hears back; a draft, which readers do not get, calls
+ * nothing. Whatever keeps copies of public answers is told here: this isolate's cache, and
+ * Cloudflare's cache in front of the worker (worker/edge-cache.ts), purged by tag.
+ */
+import type { Context } from 'hono';
+import { edgeCacheOf, purgeRelease } from './edge-cache';
+import type { AppEnv } from './headers';
+import type { ReleaseReader } from './releases';
+
+/** What changed for readers: documents of one release, by language. */
+export interface PublicChange {
+  kind: 'current' | 'unpublished';
+  id: string;
+  langs: string[];
+}
+
+/**
+ * Tells every keeper of public copies that `change` happened.
+ *
+ * @example
+ * await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
+ */
+export async function publicChanged(c: Context<AppEnv>, reader: ReleaseReader, change: PublicChange): Promise<void> {
+  const edge = edgeCacheOf(c);
+  for (const lang of change.langs) {
+    reader.forget(change.id, lang);
+    await purgeRelease(edge, change.id, lang);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Publishing and unpublishing one document (a release in one language), run where writes run:
+ * by the document's Durable Object (worker/writer.ts) and by the CLI's local mode. Nothing here
+ * touches the history; what changes is the current copy, the one thing readers read.
+ *
+ * - A draft is a revision written without becoming current (worker/write.ts): readers keep the
+ *   published revision, or see no release at all when none was ever published.
+ * - Publishing makes the newest revision current and lifts an unpublish.
+ * - Unpublishing marks the release (`unpublished:<id>`, which readers consult to answer 410
+ *   rather than 404, and writers to keep every later write a draft) and removes the current
+ *   copy, so the index, `latest`, the API and the pages lose it at once. The mark goes first:
+ *   from then on no write makes the document current again.
+ */
+import type { KVNamespace } from './kv';
+import { currentKey, readCurrent, readLatest, unpublishedKey, type StoredRevision, type Withdrawal } from './store';
+import { NoDocumentError, RevisionConflictError } from './store-errors';
+import { exclusive, putCurrent } from './write';
+
+/** What publishing one document did: the revision now current, and the one it replaced. */
+export interface Published {
+  stored: StoredRevision;
+  /** The revision readers had before, `null` when they had none (a new release or an unpublished one). */
+  previous: number | null;
+}
+
+/**
+ * Makes the newest revision of `id`/`lang` current and lifts the release's unpublish. With
+ * `expected`, only if that is still the newest revision (what the editor previewed), else
+ * {@link RevisionConflictError}.
+ *
+ * @example
+ * await publishDocument(kv, 'belarus-2025-12', 'en', 7); // readers get revision 7
+ */
+export async function publishDocument(
+  kv: KVNamespace,
+  id: string,
+  lang: string,
+  expected?: number,
+): Promise<Published> {
+  return exclusive(`${id}:${lang}`, async () => {
+    const latest = await readLatest(kv, id, lang);
+    if (!latest) throw new NoDocumentError(id, lang);
+    if (expected !== undefined && expected !== latest.revision) {
+      throw new RevisionConflictError(latest.revision, expected);
+    }
+    const previous = await readCurrent(kv, id, lang).catch(() => null);
+    // The mark first: with it gone, a failure below leaves a 404, never a write kept as a draft.
+    await kv.delete(unpublishedKey(id));
+    if (previous?.revision !== latest.revision) await putCurrent(kv, latest);
+    return { stored: latest, previous: previous?.revision ?? null };
+  });
+}
+
+/**
+ * Takes `id`/`lang` off the public surface: marks the release unpublished (with `note`), then
+ * removes the document's current copy. The history stays whole; `publishDocument` undoes it.
+ * Answers the newest revision, which the history keeps.
+ *
+ * @example
+ * await unpublishDocument(kv, 'belarus-2025-12', 'en', { unpublishedAt, author: 'ed', message: 'Legal check' });
+ */
+export async function unpublishDocument(
+  kv: KVNamespace,
+  id: string,
+  lang: string,
+  note: Withdrawal,
+): Promise<StoredRevision> {
+  return exclusive(`${id}:${lang}`, async () => {
+    const latest = await readLatest(kv, id, lang);
+    if (!latest) throw new NoDocumentError(id, lang);
+    await kv.put(unpublishedKey(id), JSON.stringify(note));
+    await kv.delete(currentKey(id, lang));
+    return latest;
+  });
+}

@@ -59,25 +59,45 @@ function problemsOf(file: string, error: CliError): Problem[] {
   return [{ file, line: at?.line ?? 1, column: at?.column ?? 1, path: '', message }];
 }
 
-/** `history <id>`: the revisions, the current one and each file's base marked; `--json`. */
+/**
+ * `history <id>`: the revisions, oldest first, marking the one readers get (`current`), the
+ * drafts not published yet and each file's base; whether the release is unpublished; `--json`.
+ */
 export async function history(values: Values, positionals: string[]): Promise<number> {
   const id = required(positionals[0], 'history <id>');
   const lang = langOf(values);
   return withStore(values, async (store) => {
-    const revisions = await store.target.history(id, lang);
+    const { revisions, published, unpublished } = await store.target.history(id, lang);
     if (revisions.length === 0) {
       throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
     }
-    const current = revisions.at(-1)!.revision;
     const bases = await filesBasedOn(store.key, id, lang);
     const filesAt = (n: number) => bases.filter((b) => b.base.revision === n).map((b) => shown(b.file));
     if (flag(values, 'json')) {
-      const listed = revisions.map((r) => ({ ...r, current: r.revision === current, files: filesAt(r.revision) }));
-      console.log(JSON.stringify({ id, lang, store: store.name, current, revisions: listed }, null, 2));
+      const listed = revisions.map((r) => ({ ...r, current: r.revision === published, files: filesAt(r.revision) }));
+      const newest = revisions.at(-1)!.revision;
+      console.log(
+        JSON.stringify(
+          { id, lang, store: store.name, current: published, newest, unpublished, revisions: listed },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
+    if (unpublished) {
+      const by = unpublished.author ? ` by ${printable(unpublished.author)}` : '';
+      const why = unpublished.message ? `: ${printable(unpublished.message)}` : '';
+      console.log(`Unpublished since ${printable(unpublished.unpublishedAt)}${by}${why}`);
+      console.log(`Readers get 410 Gone; \`belarus-release publish ${id}\` brings it back.\n`);
+    }
     for (const r of revisions) {
-      const marks = [r.revision === current ? 'current' : '', ...filesAt(r.revision).map((f) => `base of ${f}`)];
+      const marks = [
+        r.revision === published ? 'current' : '',
+        // A draft stops being one when it, or a revision after it, is published.
+        r.draft && (published === null || r.revision > published) ? 'draft' : '',
+        ...filesAt(r.revision).map((f) => `base of ${f}`),
+      ];
       const mark = marks.filter(Boolean).join(', ');
       // Author and message are data: shown with any control character escaped, never obeyed.
       const note = r.unreadable ? '(unreadable in KV)' : `${printable(r.author)}  ${printable(r.message)}`;

@@ -90,6 +90,7 @@ export function authorOf(values: Values): string {
 const EXAMPLE_MESSAGES: Record<string, string> = {
   push: 'Add Ihar Losik, freed on 13 December',
   rollback: 'Undo the count until it is confirmed',
+  unpublish: 'Withdrawn until the count is confirmed',
 };
 
 /** The message a write needs (`-m`); a dry run writes nothing and needs none. */

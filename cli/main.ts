@@ -11,6 +11,7 @@ import { diff } from './compare';
 import { CliError, formatError } from './errors';
 import { commandHelp, commandUsage, overview, version, type CommandSpec } from './help';
 import { flag, parseOptions, TARGET_OPTIONS, type Values } from './options';
+import { preview, publish, unpublish } from './publishing';
 import { pull } from './pull';
 import { push } from './push';
 import { translate, translations } from './translations';
@@ -54,11 +55,13 @@ const COMMANDS: Record<string, Command> = {
       'dry-run': true,
       force: 'replace the current revision whatever it holds (says what it replaces)',
       base: true,
+      draft: true,
     },
     target: true,
     examples: [
       `push ${FILE} -m "Add Ihar Losik"`,
       `push ${FILE} --dry-run`,
+      `push ${FILE} -m "New count, to be confirmed" --draft`,
       'push en.json -m "Fix a date" --remote https://facts.example',
     ],
     run: push,
@@ -111,6 +114,33 @@ const COMMANDS: Record<string, Command> = {
     target: true,
     examples: ['card belarus-2025-12 --lang ru --out ru.png', 'card belarus-2025-12 --remote https://facts.example'],
     run: cardCommand,
+  },
+  publish: {
+    usage: 'publish <id>',
+    about: "Give readers each language's newest revision (drafts included); bring back an unpublished release.",
+    more: ['Shows what readers will get that they do not yet, then publishes exactly that.'],
+    options: { lang: 'one language only (default: every language of the release)', 'dry-run': true },
+    target: true,
+    examples: ['publish belarus-2025-12', 'publish belarus-2025-12 --lang ru --dry-run'],
+    run: publish,
+  },
+  unpublish: {
+    usage: 'unpublish <id> -m <message>',
+    about: 'Take a release off the index, `latest` and its URLs (410 Gone), keeping its history.',
+    more: ['Every language; later pushes are kept as drafts until `publish` brings it back.'],
+    options: { message: true, author: true, 'dry-run': true },
+    target: true,
+    examples: ['unpublish belarus-2025-12 -m "Withdrawn until the count is confirmed"'],
+    run: unpublish,
+  },
+  preview: {
+    usage: 'preview <id>',
+    about: 'Links that show the newest revision, drafts included, as readers will see it.',
+    more: ['Signed with the admin token; they expire. Needs a worker: `npm start`, or --remote.'],
+    options: { lang: true, hours: true, json: true },
+    target: true,
+    examples: ['preview belarus-2025-12', 'preview belarus-2025-12 --lang be --hours 2 --remote https://facts.example'],
+    run: preview,
   },
   translate: {
     usage: 'translate <id> <lang>',

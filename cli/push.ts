@@ -68,20 +68,25 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
   }
   const from = plan.current?.revision ?? 0;
   const to = from === 0 ? 'a new document, revision 1' : `revision ${from} → ${from + 1}`;
-  console.log(`→ ${id} / ${lang} in ${store.name}, ${to}`);
+  const draft = flag(run.values, 'draft');
+  console.log(`→ ${id} / ${lang} in ${store.name}, ${to}${draft ? ' (a draft: readers do not get it)' : ''}`);
+  if (plan.current?.draft && !draft) {
+    console.log(`  Revision ${from} is a draft: this push makes it public, with these changes on top.`);
+  }
   for (const note of plan.notes) console.log(note);
   console.log(plan.lines.map((line) => `  ${line}`).join('\n'));
   if (flag(run.values, 'dry-run')) {
     console.log(`\nDry run: nothing written to ${store.name}.`);
     return true;
   }
-  let written: { revision: number; etag: string };
+  let written: { revision: number; etag: string; draft?: true };
   try {
     written = await store.target.write(plan.document, {
       author: authorOf(run.values),
       message: run.message,
       basedOn: plan.current,
       force: flag(run.values, 'force'),
+      draft,
     });
   } catch (error: unknown) {
     const now = await store.target.current(id, lang);
@@ -90,6 +95,7 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
   }
   console.log(`\n✔ Wrote ${id}/${lang} revision ${written.revision} (ETag ${written.etag}) to ${store.name}.`);
   await pushCard(store.target, plan.document, written.revision);
+  if (written.draft) console.log(draftNote(id, lang, draft));
   if (plan.kind !== 'merge') {
     await record(written.revision, written.etag, 'push');
     return true;
@@ -107,6 +113,16 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
     );
   }
   return true;
+}
+
+/** What a reader gets of a draft, and what to run next. */
+function draftNote(id: string, lang: string, asked: boolean): string {
+  const why = asked ? 'It is a draft' : 'The release is unpublished, so it is kept as a draft';
+  const langOption = lang === 'en' ? '' : ` --lang ${lang}`;
+  return (
+    `  ${why}: readers do not get it. \`belarus-release preview ${id}${langOption}\` shows it as they will; ` +
+    `\`belarus-release publish ${id}${langOption}\` makes it public.`
+  );
 }
 
 const withSchema = (document: ReleaseDocument, $schema: string | undefined) =>

@@ -3,10 +3,22 @@
  * .wrangler state, through Miniflare (cli/local-store.ts) and worker/store.ts), or a worker's
  * admin API. Both offer the same operations and refuse the same things.
  */
+import { publishDocument, unpublishDocument } from '../worker/publishing';
 import { represent } from '../worker/representation';
-import { listRevisions, readLatest, readRevision, type RevisionSummary, type StoredRevision } from '../worker/store';
+import {
+  languagesOf,
+  listRevisions,
+  readCurrent,
+  readLatest,
+  readRevision,
+  readWithdrawal,
+  type RevisionSummary,
+  type StoredRevision,
+  type Withdrawal,
+} from '../worker/store';
 import {
   CorruptDataError,
+  NoDocumentError,
   RevisionConflictError,
   RevisionNotFoundError,
   RevisionNoteError,
@@ -20,6 +32,8 @@ import { openLocalKv } from './local-store';
 interface Written {
   revision: number;
   etag: string;
+  /** Kept from readers: a draft, or a write to an unpublished release. */
+  draft?: true;
 }
 
 /** The current revision as a target gave it, with its ETag: what an edit is based on. */
@@ -33,6 +47,24 @@ interface WriteRequest extends Pick<WriteOptions, 'author' | 'message'> {
   basedOn: Current | null;
   /** Write whatever the current revision is. */
   force: boolean;
+  /** Keep it from readers until `publish` (worker/publishing.ts). */
+  draft?: boolean;
+}
+
+/** A document's history, and what readers get of it. */
+export interface History {
+  /** Oldest first; empty when there is no such document. */
+  revisions: RevisionSummary[];
+  /** The revision readers get; `null`: none (drafts only, or the release is unpublished). */
+  published: number | null;
+  /** Set while the release is unpublished. */
+  unpublished: Withdrawal | null;
+}
+
+/** A preview's links (worker/preview.ts) and when they stop working. */
+interface PreviewLinks {
+  expires: string;
+  links: { page: string; embed: string; api: string };
 }
 
 export interface Target {
@@ -42,12 +74,21 @@ export interface Target {
   current(id: string, lang: string): Promise<Current | null>;
   /** Writes `document`, which the store validates first (worker/write.ts). */
   write(document: unknown, request: WriteRequest): Promise<Written>;
-  history(id: string, lang: string): Promise<RevisionSummary[]>;
+  history(id: string, lang: string): Promise<History>;
   /** Revision `n`, `null` when there is none. */
   revision(id: string, lang: string, n: number): Promise<Current | null>;
   rollback(id: string, lang: string, n: number, options: Pick<WriteOptions, 'author' | 'message'>): Promise<Written>;
   /** Stores the link-preview card drawn from revision `n` (worker/card-store.ts); answers its path. */
   card(id: string, lang: string, n: number, png: Uint8Array<ArrayBuffer>): Promise<string>;
+  /** Makes `expected` (the newest revision, as the editor saw it) what readers get; lifts an unpublish. */
+  publish(id: string, lang: string, expected: Current): Promise<{ revision: number; previous: number | null }>;
+  /** Takes every language of the release off the public surface; the history stays. */
+  unpublish(
+    id: string,
+    note: Pick<WriteOptions, 'author' | 'message'>,
+  ): Promise<{ unpublishedAt: string; languages: string[] }>;
+  /** Signed links that show the newest revision, drafts included, until they expire. */
+  previewLinks(id: string, lang: string, seconds: number): Promise<PreviewLinks>;
   close(): Promise<void>;
 }
 
@@ -55,7 +96,7 @@ const withEtag = (stored: StoredRevision): Current => ({
   ...stored,
   etag: represent(stored.document, stored.revision).etag,
 });
-const written = ({ revision, etag }: Current): Written => ({ revision, etag });
+const written = ({ revision, etag, draft }: Current): Written => ({ revision, etag, ...(draft ? { draft } : {}) });
 
 /**
  * The local store of `npm start`, opened in this process; `persistTo` is its state directory
@@ -84,15 +125,39 @@ export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Tar
       return stored && withEtag(stored);
     },
     // In this process the store itself checks the base, by revision, under its write lock.
-    write: (document, { basedOn, force, ...options }) =>
-      writing(() => writeRevision(kv, document, { ...options, force, baseRevision: basedOn?.revision ?? 0 })),
-    history: (id, lang) => listRevisions(kv, id, lang),
+    write: (document, { basedOn, force, draft, ...options }) =>
+      writing(() =>
+        writeRevision(kv, document, { ...options, force, draft: draft === true, baseRevision: basedOn?.revision ?? 0 }),
+      ),
+    history: async (id, lang) => ({
+      revisions: await listRevisions(kv, id, lang),
+      published: (await readCurrent(kv, id, lang).catch(() => null))?.revision ?? null,
+      unpublished: await readWithdrawal(kv, id),
+    }),
     revision: async (id, lang, n) => {
       const stored = await refusalsAsCliErrors(() => readRevision(kv, id, lang, n));
       return stored && withEtag(stored);
     },
     rollback: (id, lang, n, options) => writing(() => rollback(kv, id, lang, n, options)),
     card: async (id, lang, n, png) => (await refusalsAsCliErrors(() => storeCard(kv, id, lang, n, png))).path,
+    publish: async (id, lang, expected) => {
+      const { stored, previous } = await refusalsAsCliErrors(() => publishDocument(kv, id, lang, expected.revision));
+      return { revision: stored.revision, previous };
+    },
+    unpublish: async (id, { author, message }) => {
+      const languages = await languagesOf(kv, id);
+      if (languages.length === 0) throw asCliError(new NoDocumentError(id, 'any language'));
+      const note = { unpublishedAt: new Date().toISOString(), author, message };
+      for (const lang of languages) await refusalsAsCliErrors(() => unpublishDocument(kv, id, lang, note));
+      return { unpublishedAt: note.unpublishedAt, languages };
+    },
+    previewLinks: () => {
+      throw new CliError(
+        'A preview link needs a running worker to open it.',
+        [],
+        'Start `npm start` and run the command again (it signs the link with the dev server), or use --remote <url>.',
+      );
+    },
     close: () => proxy.dispose(),
   };
 }
@@ -128,6 +193,9 @@ function asCliError(error: unknown): unknown {
       [],
       'It is drawn by cli/card.ts; nothing was stored.',
     );
+  }
+  if (error instanceof NoDocumentError) {
+    return new CliError(`There is no document ${error.id}/${error.lang}.`, [], 'Check the id (and --lang).');
   }
   if (error instanceof RevisionNotFoundError) {
     return new CliError(
@@ -168,7 +236,7 @@ export function remoteTarget(origin: string, token: string): Target {
   return {
     name: base,
     async current(id, lang) {
-      const last = (await this.history(id, lang)).at(-1);
+      const last = (await this.history(id, lang)).revisions.at(-1);
       return last ? this.revision(id, lang, last.revision) : null;
     },
     async revision(id, lang, n) {
@@ -179,15 +247,15 @@ export function remoteTarget(origin: string, token: string): Target {
       if (!etag) throw new CliError(`${base} sent no ETag with revision ${n}.`, [], 'Is it a belarus-release worker?');
       return { ...((await response.json()) as StoredRevision), etag };
     },
-    async write(document, { basedOn, force, ...options }) {
+    async write(document, { basedOn, force, draft, ...options }) {
       const { id, lang } = document as { id: string; lang: string };
       const precondition: Record<string, string> = force
         ? {}
         : basedOn
           ? { 'If-Match': basedOn.etag }
           : { 'If-None-Match': '*' };
-      const forceQuery = force ? '&force=true' : '';
-      const response = await call(`/api/releases/${id}?lang=${lang}${forceQuery}`, {
+      const query = `${force ? '&force=true' : ''}${draft ? '&draft=true' : ''}`;
+      const response = await call(`/api/releases/${id}?lang=${lang}${query}`, {
         method: 'PUT',
         body: JSON.stringify(document),
         headers: { 'Content-Type': 'application/json', ...precondition, ...meta(options) },
@@ -196,7 +264,7 @@ export function remoteTarget(origin: string, token: string): Target {
     },
     async history(id, lang) {
       const response = await call(`/api/releases/${id}/revisions?lang=${lang}`);
-      return response ? ((await response.json()) as { revisions: RevisionSummary[] }).revisions : [];
+      return response ? ((await response.json()) as History) : { revisions: [], published: null, unpublished: null };
     },
     async rollback(id, lang, n, options) {
       const response = await call(`/api/releases/${id}/rollback?lang=${lang}`, {
@@ -213,6 +281,22 @@ export function remoteTarget(origin: string, token: string): Target {
         headers: { 'Content-Type': 'image/png' },
       });
       return ((await response!.json()) as { path: string }).path;
+    },
+    async publish(id, lang, expected) {
+      const response = await call(`/api/releases/${id}/publish?lang=${lang}`, {
+        method: 'POST',
+        headers: { 'If-Match': expected.etag },
+      });
+      const { published } = (await response!.json()) as { published: { revision: number; previous: number | null }[] };
+      return published[0]!;
+    },
+    async unpublish(id, options) {
+      const response = await call(`/api/releases/${id}/unpublish`, { method: 'POST', headers: meta(options) });
+      return (await response!.json()) as { unpublishedAt: string; languages: string[] };
+    },
+    async previewLinks(id, lang, seconds) {
+      const response = await call(`/api/releases/${id}/preview?lang=${lang}&ttl=${seconds}`, { method: 'POST' });
+      return (await response!.json()) as PreviewLinks;
     },
     close: async () => {},
   };

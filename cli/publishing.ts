@@ -1,0 +1,142 @@
+/**
+ * `publish`, `unpublish` and `preview`: what readers get of a release (worker/publishing.ts),
+ * and how an editor sees a draft as readers will before they can (worker/preview.ts).
+ */
+import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
+import type { StoredRevision, Withdrawal } from '../worker/store';
+import { diffDocuments, renderChanges } from './changes';
+import { required } from './commands';
+import { authorOf, messageOf, withStore, type Store } from './connect';
+import { CliError } from './errors';
+import { flag, text, type Values } from './options';
+import type { Target } from './targets';
+import { printable } from './terminal';
+
+type Current = NonNullable<Awaited<ReturnType<Target['current']>>>;
+
+/** One language of a release: what readers get, and the newest revision, which publishing gives them. */
+interface Language {
+  lang: string;
+  published: number | null;
+  newest: Current;
+  /** The published revision, to show what publishing changes. */
+  before: StoredRevision | null;
+}
+
+/** `publish <id> [--lang xx]`: shows what readers will get, then makes each language's newest revision current. */
+export async function publish(values: Values, positionals: string[]): Promise<number> {
+  const id = required(positionals[0], 'publish <id>');
+  const only = text(values, 'lang');
+  return withStore(values, async (store) => {
+    const { languages, unpublished } = await languagesOf(store, id, only ? [only] : LANGUAGES);
+    const pending = languages.filter((l) => l.published !== l.newest.revision);
+    if (pending.length === 0) {
+      console.log(
+        `Nothing to publish: readers get the newest revision of ${id} (${names(languages)}) in ${store.name}.`,
+      );
+      return 0;
+    }
+    console.log(`→ publish ${id} in ${store.name}`);
+    if (unpublished) {
+      console.log(`  It is unpublished (${withdrawn(unpublished)}): publishing brings it back.`);
+      if (only) console.log(`  Only ${only} comes back; \`belarus-release publish ${id}\` brings every language.`);
+    }
+    for (const l of pending) {
+      if (!l.before) {
+        console.log(`  ${l.lang}: revision ${l.newest.revision}, new to readers`);
+        continue;
+      }
+      console.log(`  ${l.lang}: revision ${l.before.revision} → ${l.newest.revision}`);
+      for (const line of renderChanges(diffDocuments(l.before.document, l.newest.document))) console.log(`    ${line}`);
+    }
+    if (flag(values, 'dry-run')) {
+      console.log(`\nDry run: nothing published in ${store.name}.`);
+      return 0;
+    }
+    // One language at a time, each only if its newest revision is still the one shown above.
+    for (const l of pending) await store.target.publish(id, l.lang, l.newest);
+    const now = pending.map((l) => `${l.lang} revision ${l.newest.revision}`).join(', ');
+    console.log(`\n✔ Published ${id} in ${store.name}: readers get ${now}.`);
+    return 0;
+  });
+}
+
+/** `unpublish <id> -m <message>`: every language off the index, `latest` and its URLs (410); the history stays. */
+export async function unpublish(values: Values, positionals: string[]): Promise<number> {
+  const id = required(positionals[0], 'unpublish <id> -m <message>');
+  const message = messageOf(values, 'unpublish');
+  return withStore(values, async (store) => {
+    const { languages, unpublished } = await languagesOf(store, id, LANGUAGES);
+    if (unpublished) {
+      console.log(`${id} is already unpublished in ${store.name} (${withdrawn(unpublished)}). Nothing to do.`);
+      return 0;
+    }
+    console.log(`→ unpublish ${id} (${names(languages)}) in ${store.name}`);
+    console.log('  Its URLs answer 410 Gone and it leaves the index and `latest`; its history stays.');
+    if (flag(values, 'dry-run')) {
+      console.log(`\nDry run: nothing changed in ${store.name}.`);
+      return 0;
+    }
+    const done = await store.target.unpublish(id, { author: authorOf(values), message });
+    console.log(`\n✔ Unpublished ${id} (${done.languages.join(', ')}) at ${done.unpublishedAt}.`);
+    console.log(`  \`belarus-release publish ${id}\` brings it back.`);
+    return 0;
+  });
+}
+
+const MAX_HOURS = 168;
+
+/** `preview <id> [--lang xx] [--hours n]`: signed links that show the newest revision, drafts included. */
+export async function preview(values: Values, positionals: string[]): Promise<number> {
+  const id = required(positionals[0], 'preview <id>');
+  const lang = text(values, 'lang') ?? DEFAULT_LANG;
+  const hours = Number(text(values, 'hours') ?? 24);
+  if (!Number.isInteger(hours) || hours < 1 || hours > MAX_HOURS) {
+    throw new CliError(`--hours "${text(values, 'hours')}" is not a whole number from 1 to ${MAX_HOURS}.`, [], '');
+  }
+  return withStore(values, async (store) => {
+    const preview = await store.target.previewLinks(id, lang, hours * 3600);
+    if (flag(values, 'json')) {
+      console.log(JSON.stringify(preview, null, 2));
+      return 0;
+    }
+    console.log(
+      `The newest revision of ${id} / ${lang}, drafts included, as readers will see it, until ${preview.expires}:`,
+    );
+    console.log(`  page    ${preview.links.page}`);
+    console.log(`  iframe  ${preview.links.embed}`);
+    console.log(`  API     ${preview.links.api}`);
+    console.log('\nAnyone with a link can open it until then; changing ADMIN_TOKEN revokes every link.');
+    return 0;
+  });
+}
+
+/** Each language of `candidates` the release has, with what readers get of it; an error when it has none. */
+async function languagesOf(
+  store: Store,
+  id: string,
+  candidates: readonly string[],
+): Promise<{ languages: Language[]; unpublished: Withdrawal | null }> {
+  const languages: Language[] = [];
+  let unpublished: Withdrawal | null = null;
+  for (const lang of candidates) {
+    const history = await store.target.history(id, lang);
+    const newest = history.revisions.length > 0 ? await store.target.current(id, lang) : null;
+    if (!newest) continue;
+    unpublished = history.unpublished;
+    const { published } = history;
+    const before =
+      published !== null && published !== newest.revision ? await store.target.revision(id, lang, published) : null;
+    languages.push({ lang, published, newest, before });
+  }
+  if (languages.length === 0) {
+    const which = candidates.length === 1 ? `${id}/${candidates[0]}` : id;
+    throw new CliError(`There is no release ${which} in ${store.name}.`, [], 'Check the id (and --lang).');
+  }
+  return { languages, unpublished };
+}
+
+const names = (languages: Language[]) => languages.map((l) => l.lang).join(', ');
+
+const withdrawn = ({ unpublishedAt, author, message }: Withdrawal) =>
+  `since ${printable(unpublishedAt)}${author ? ` by ${printable(author)}` : ''}${message ? `: ${printable(message)}` : ''}`;

@@ -1,0 +1,171 @@
+/**
+ * Drafts, publishing, unpublishing and previews as an editor runs them: against a local store
+ * (what readers get is the history's `current`), and through a worker's admin API on 127.0.0.1,
+ * where what readers get is what its public URLs answer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReleaseDocument } from '../../data/schema';
+import { ID, remoteWorker, workspace, type Workspace } from './helpers';
+
+interface HistoryJson {
+  current: number | null;
+  newest: number;
+  unpublished: { message: string } | null;
+  revisions: { revision: number; draft?: true; current: boolean }[];
+}
+
+const historyOf = async (ws: Workspace, ...where: string[]) =>
+  JSON.parse((await ws.cli('history', ID, '--json', ...where)).out) as HistoryJson;
+
+/** A workspace whose store holds revision 1, and draft.json: revision 1 with a new headline. */
+async function withDraftFile(): Promise<Workspace> {
+  const ws = await workspace();
+  await ws.seed('draft.json');
+  const doc = await ws.read('draft.json');
+  await ws.write('draft.json', (d) => Object.assign(d, doc, { headline: 'A headline in draft' }));
+  return ws;
+}
+
+describe('a local draft', () => {
+  it('is written to the history but not given to readers, and history says so', async () => {
+    const ws = await withDraftFile();
+    const pushed = await ws.cli('push', ws.path('draft.json'), '-m', 'Try', '--draft', ...ws.store);
+    expect(pushed.code, pushed.err).toBe(0);
+    expect(pushed.out).toContain('revision 1 → 2 (a draft: readers do not get it)');
+    expect(pushed.out).toContain(`\`belarus-release publish ${ID}\` makes it public`);
+    const text = (await ws.cli('history', ID, ...ws.store)).out.trim().split('\n');
+    expect(text[0]).toMatch(/← current/);
+    expect(text[1]).toMatch(/← draft/);
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: 1, newest: 2 });
+  });
+
+  it('is published by `publish`, which first shows what readers will get', async () => {
+    const ws = await withDraftFile();
+    await ws.cli('push', ws.path('draft.json'), '-m', 'Try', '--draft', ...ws.store);
+    const dry = await ws.cli('publish', ID, '--dry-run', ...ws.store);
+    expect(dry.out).toMatch(/en: revision 1 → 2\n {4}~ headline: ".*" → "A headline in draft"/);
+    expect(dry.out).toContain('Dry run: nothing published');
+    expect((await historyOf(ws, ...ws.store)).current).toBe(1);
+    const done = await ws.cli('publish', ID, ...ws.store);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain(`✔ Published ${ID}`);
+    expect((await historyOf(ws, ...ws.store)).current).toBe(2);
+  });
+
+  it('says there is nothing to publish when readers have the newest revision', async () => {
+    const ws = await workspace();
+    await ws.seed();
+    const { code, out } = await ws.cli('publish', ID, ...ws.store);
+    expect(code).toBe(0);
+    expect(out).toContain('Nothing to publish');
+  });
+});
+
+describe('unpublish, locally', () => {
+  it('needs a message', async () => {
+    const ws = await workspace();
+    await ws.seed();
+    const { code, err } = await ws.cli('unpublish', ID, ...ws.store);
+    expect(code).toBe(1);
+    expect(err).toContain('unpublish needs a message');
+    expect((await historyOf(ws, ...ws.store)).unpublished).toBeNull();
+  });
+
+  it('takes the release from readers and keeps its history; publish brings it back', async () => {
+    const ws = await workspace();
+    await ws.seed();
+    const gone = await ws.cli('unpublish', ID, '-m', 'Legal check', ...ws.store);
+    expect(gone.code, gone.err).toBe(0);
+    expect(gone.out).toContain(`✔ Unpublished ${ID} (en)`);
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({
+      current: null,
+      unpublished: { message: 'Legal check' },
+      revisions: [{ revision: 1 }],
+    });
+    expect((await ws.cli('history', ID, ...ws.store)).out).toMatch(/^Unpublished since .* by tester: Legal check/);
+    const back = await ws.cli('publish', ID, ...ws.store);
+    expect(back.out).toContain('It is unpublished');
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: 1, unpublished: null });
+  });
+
+  it('keeps a push to the unpublished release as a draft, and says so', async () => {
+    const ws = await withDraftFile();
+    await ws.cli('unpublish', ID, '-m', 'Legal check', ...ws.store);
+    const pushed = await ws.cli('push', ws.path('draft.json'), '-m', 'Fix', ...ws.store);
+    expect(pushed.code, pushed.err).toBe(0);
+    expect(pushed.out).toContain('The release is unpublished, so it is kept as a draft');
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: null, revisions: [{}, { draft: true }] });
+  });
+
+  it('refuses a release that does not exist', async () => {
+    const ws = await workspace();
+    await ws.seed();
+    const { code, err } = await ws.cli('unpublish', 'no-such-release', '-m', 'x', ...ws.store);
+    expect(code).toBe(1);
+    expect(err).toContain('There is no release no-such-release');
+  });
+});
+
+describe('preview, locally', () => {
+  it('says a link needs a running worker', async () => {
+    const ws = await workspace();
+    await ws.seed();
+    const { code, err } = await ws.cli('preview', ID, ...ws.store);
+    expect(code).toBe(1);
+    expect(err).toContain('A preview link needs a running worker');
+  });
+});
+
+describe('through --remote', () => {
+  const server = remoteWorker('publishing-test-token');
+  const remote = server.args;
+  const read = (path: string) => fetch(`${server.origin()}${path}`);
+
+  /** A release of its own (the worker is shared by the tests of this file), pushed as a draft. */
+  async function draftRelease(id: string): Promise<Workspace> {
+    const ws = await workspace();
+    await ws.write('new.json', (d) => Object.assign(d, { id, headline: `Draft ${id}` }));
+    const pushed = await ws.cli('push', ws.path('new.json'), '-m', 'New', '--draft', ...remote());
+    expect(pushed.code, pushed.err).toBe(0);
+    return ws;
+  }
+
+  it('keeps a draft from readers and shows it through a preview link', async () => {
+    const ws = await draftRelease('remote-draft');
+    expect((await read('/api/releases/remote-draft')).status).toBe(404);
+    const preview = await ws.cli('preview', 'remote-draft', '--json', '--hours', '1', ...remote());
+    expect(preview.code, preview.err).toBe(0);
+    const { links } = JSON.parse(preview.out) as { links: { api: string; page: string } };
+    const response = await fetch(links.api);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(((await response.json()) as ReleaseDocument).headline).toBe('Draft remote-draft');
+    expect(await (await fetch(links.page)).text()).toContain('Draft remote-draft');
+  });
+
+  it('publishes, unpublishes (410) and publishes again, with the history intact', async () => {
+    const ws = await draftRelease('remote-cycle');
+    expect((await ws.cli('publish', 'remote-cycle', ...remote())).code).toBe(0);
+    expect((await read('/api/releases/remote-cycle')).status).toBe(200);
+    const gone = await ws.cli('unpublish', 'remote-cycle', '-m', 'Withdrawn', ...remote());
+    expect(gone.code, gone.err).toBe(0);
+    expect((await read('/api/releases/remote-cycle')).status).toBe(410);
+    expect((await read('/releases/remote-cycle')).status).toBe(410);
+    const index = (await (await read('/api/releases')).json()) as { releases: { id: string }[] };
+    expect(index.releases.map((r) => r.id)).not.toContain('remote-cycle');
+    expect((await ws.cli('publish', 'remote-cycle', ...remote())).code).toBe(0);
+    expect((await read('/api/releases/remote-cycle')).status).toBe(200);
+    const history = JSON.parse((await ws.cli('history', 'remote-cycle', '--json', ...remote())).out) as HistoryJson;
+    expect(history).toMatchObject({ current: 1, unpublished: null, revisions: [{ revision: 1 }] });
+  });
+
+  it('refuses a wrong token and changes nothing', async () => {
+    await draftRelease('remote-token');
+    const ws = await workspace();
+    const args = ['--remote', server.origin(), '--token', 'wrong-token'];
+    const { code, err } = await ws.cli('publish', 'remote-token', ...args);
+    expect(code).toBe(1);
+    expect(err).toContain('401');
+    expect((await read('/api/releases/remote-token')).status).toBe(404);
+  });
+});

@@ -7,6 +7,7 @@
 import { closest } from '../data/references';
 import { cardCommand } from './card-push';
 import { history, rollbackCommand, validate } from './commands';
+import { completionScript } from './completion';
 import { diff } from './compare';
 import { CliError, formatError } from './errors';
 import { commandHelp, commandUsage, overview, version, type CommandSpec } from './help';
@@ -161,6 +162,15 @@ const COMMANDS: Record<string, Command> = {
     target: true,
     examples: ['translations', 'translations belarus-2025-12 --json'],
     run: translations,
+  },
+  completion: {
+    usage: 'completion <bash|zsh>',
+    about: 'Print a completion script for bash or zsh (commands and their options).',
+    more: ['Load it from your shell profile: eval "$(npx belarus-release completion bash)".'],
+    options: {},
+    target: false,
+    examples: ['completion bash', 'completion zsh > ~/.zfunc/_belarus-release'],
+    run: async (_values, [shell]) => say(completionScript(shell, { ...COMMANDS, help: HELP })),
   },
 };
 

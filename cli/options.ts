@@ -103,11 +103,32 @@ export function revisionOption(values: Values, name: OptionName, lowest = 1): nu
   return n;
 }
 
-/** One help line per option: `  -m, --message <text>   why: kept in the history (required)`. */
-export function optionLines(options: CommandOptions): string[] {
+/** An option as a command takes it: its names, its value's placeholder, and what it does there. */
+export interface DescribedOption {
+  name: OptionName;
+  short?: string;
+  /** The placeholder of its value ("<url>"); none for a flag. */
+  value?: string;
+  help: string;
+}
+
+/** The options of a command, each with the command's own wording or the catalog's: what help and completion show. */
+export function describeOptions(options: CommandOptions): DescribedOption[] {
   return (Object.entries(options) as [OptionName, string | true][]).map(([name, help]) => {
     const spec = OPTIONS[name] as OptionSpec;
-    const form = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-    return `  ${form.padEnd(26)} ${help === true ? spec.help : help}`;
+    return {
+      name,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.value ? { value: spec.value } : {}),
+      help: help === true ? spec.help : help,
+    };
+  });
+}
+
+/** One help line per option: `  -m, --message <text>   why: kept in the history (required)`. */
+export function optionLines(options: CommandOptions): string[] {
+  return describeOptions(options).map(({ name, short, value, help }) => {
+    const form = `${short ? `-${short}, ` : '    '}--${name}${value ? ` ${value}` : ''}`;
+    return `  ${form.padEnd(26)} ${help}`;
   });
 }

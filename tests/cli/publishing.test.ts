@@ -3,9 +3,13 @@
  * (what readers get is the history's `current`), and through a worker's admin API on 127.0.0.1,
  * where what readers get is what its public URLs answer.
  */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { ID, remoteWorker, workspace, type Workspace } from './helpers';
+import { ID, SEED, remoteWorker, workspace, type Workspace } from './helpers';
 
 interface HistoryJson {
   current: number | null;
@@ -103,6 +107,23 @@ describe('unpublish, locally', () => {
     const { code, err } = await ws.cli('unpublish', 'no-such-release', '-m', 'x', ...ws.store);
     expect(code).toBe(1);
     expect(err).toContain('There is no release no-such-release');
+  });
+});
+
+describe('the seed step of `npm start`', () => {
+  it('neither republishes an unpublished release nor overwrites a draft; a new language stays a draft', async () => {
+    const ws = await withDraftFile();
+    await ws.cli('push', ws.path('draft.json'), '-m', 'Try', '--draft', ...ws.store);
+    await ws.cli('unpublish', ID, '-m', 'Legal check', ...ws.store);
+    const data = join(ws.dir, 'seed-data');
+    await mkdir(join(data, ID), { recursive: true });
+    await copyFile(SEED, join(data, ID, 'en.json'));
+    await copyFile(SEED.replace('en.json', 'be.json'), join(data, ID, 'be.json'));
+    const env = { ...process.env, BELARUS_RELEASE_DATA_DIR: data, BELARUS_RELEASE_STATE_DIR: join(ws.dir, 'state') };
+    await promisify(execFile)('npx', ['tsx', 'cli/seed.ts', ...ws.store], { env });
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: null, newest: 2, unpublished: {} });
+    const belarusian = await historyOf(ws, '--lang', 'be', ...ws.store);
+    expect(belarusian).toMatchObject({ current: null, revisions: [{ revision: 1, draft: true }] });
   });
 });
 

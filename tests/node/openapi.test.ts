@@ -19,13 +19,23 @@ describe('GET /api/openapi.json', () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     expect(Object.keys(document.paths['/api/releases/{id}']!).sort()).toEqual(['get', 'put']);
-    expect(Object.keys(document.paths['/api/releases/{id}']!.get!.responses)).toEqual(['200', '304', '404']);
+    expect(Object.keys(document.paths['/api/releases/{id}']!.get!.responses)).toEqual([
+      '200',
+      '304',
+      '401',
+      '403',
+      '404',
+      '410',
+    ]);
     expect(Object.keys(document.components.schemas.Release!.properties!)).toEqual(
       expect.arrayContaining(['headline', 'released', 'people', 'deal', 'destinations', 'quotes', 'sources']),
     );
     expect(document.components.schemas.Problem).toBeDefined();
     expect(Object.keys(document.paths['/api/releases/{id}/revisions']!)).toEqual(['get']);
     expect(Object.keys(document.paths['/api/releases/{id}/rollback']!)).toEqual(['post']);
+    for (const action of ['publish', 'unpublish', 'preview']) {
+      expect(Object.keys(document.paths[`/api/releases/{id}/${action}`]!), action).toEqual(['post']);
+    }
     expect(Object.keys(document.paths['/api/releases/{id}']!.put!.responses)).toEqual(
       expect.arrayContaining(['200', '401', '412', '428']),
     );

@@ -13,7 +13,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { buildDefaultCard } from './build-card';
-import { DataFileError, listDataFiles, readJson, RELEASES_DIR } from './data-files';
+import { DataFileError, isWithheld, listDataFiles, readJson, RELEASES_DIR, WITHHELD } from './data-files';
 import { staticAssets, writeStaticAssets } from './static-assets';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -83,7 +83,8 @@ export const minifyTemplateLiterals: Plugin = {
 
 /**
  * `dist/releases-bundle.ts`: every document under data/releases/, found on disk (no hand-kept
- * list), for the worker to serve when KV is empty, failing or corrupt. A file that is not JSON
+ * list), but those of a release marked withheld (cli/data-files.ts), for the worker to serve
+ * when KV is empty, failing or corrupt. A file that is not JSON
  * is reported on one `✘ ERROR:` line (file, line, column). Under `wrangler dev` (which sets
  * WRANGLER_COMMAND=dev for this build) the bundle keeps that document's last good copy and the
  * build goes on, because a failed build leaves the dev server holding every request until the
@@ -101,6 +102,11 @@ export async function bundleReleases({
   const documents: unknown[] = [];
   let failed = false;
   for (const file of await listDataFiles(dir)) {
+    // Readers get the bundle when KV fails: a release kept off the public surface stays off it.
+    if (await isWithheld(file.id, dir)) {
+      console.log(`${file.path} is left out of the bundle: its release is marked ${WITHHELD}`);
+      continue;
+    }
     try {
       documents.push(await readJson(file.path));
     } catch (error: unknown) {

@@ -1,5 +1,5 @@
 /** The release documents in the repository: `data/releases/<id>/<lang>.json`. */
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LANG } from '../data/lang';
@@ -37,6 +37,52 @@ export async function listDataFiles(dir = RELEASES_DIR): Promise<DataFile[]> {
   // English first within a release: translations are checked against it when they are written.
   const rank = (file: DataFile) => (file.lang === DEFAULT_LANG ? '' : file.lang);
   return files.sort((a, b) => a.id.localeCompare(b.id) || rank(a).localeCompare(rank(b)));
+}
+
+/**
+ * The mark of a release the repository knows is not public (a draft, or unpublished from a
+ * deployed worker): `data/releases/<id>/withheld.txt`. The copy of data/releases/ bundled into
+ * the worker, which readers get when KV fails, leaves such a release out, and the seed step
+ * writes its files as drafts. `unpublish` and a draft of a new release through --remote write
+ * it; `publish` through --remote removes it (cli/publishing.ts).
+ */
+export const WITHHELD = 'withheld.txt';
+
+/** Whether the release `id` has its folder in `dir` and is marked withheld there. */
+export async function isWithheld(id: string, dir = RELEASES_DIR): Promise<boolean> {
+  return access(join(dir, id, WITHHELD)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Marks `id` withheld (`why`: a line for whoever reads the file), or lifts the mark (`null`).
+ * Nothing happens to a release without a folder in `dir`. Answers the mark's path when it changed.
+ */
+export async function markWithheld(id: string, why: string | null, dir = RELEASES_DIR): Promise<string | null> {
+  const folder = join(dir, id);
+  if (
+    !(await access(folder).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return null;
+  const path = join(folder, WITHHELD);
+  const was = await isWithheld(id, dir);
+  if (why === null) {
+    if (!was) return null;
+    await rm(path, { force: true });
+  } else {
+    if (was) return null;
+    await writeFile(
+      path,
+      `${why}\nThe worker's bundled copy leaves this release out; \`belarus-release publish ${id} --remote …\` removes this file.\n`,
+    );
+  }
+  const inside = relative(process.cwd(), path);
+  return inside.startsWith('..') ? path : inside;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { StoredRevision, Withdrawal } from '../worker/store';
 import { diffDocuments, renderChanges } from './changes';
 import { required } from './commands';
 import { authorOf, messageOf, withStore, type Store } from './connect';
+import { markWithheld } from './data-files';
 import { CliError } from './errors';
 import { flag, text, type Values } from './options';
 import type { Target } from './targets';
@@ -57,6 +58,7 @@ export async function publish(values: Values, positionals: string[]): Promise<nu
     for (const l of pending) await store.target.publish(id, l.lang, l.newest);
     const now = pending.map((l) => `${l.lang} revision ${l.newest.revision}`).join(', ');
     console.log(`\n✔ Published ${id} in ${store.name}: readers get ${now}.`);
+    await noteWithheld(store, id, null);
     return 0;
   });
 }
@@ -80,6 +82,7 @@ export async function unpublish(values: Values, positionals: string[]): Promise<
     const done = await store.target.unpublish(id, { author: authorOf(values), message });
     console.log(`\n✔ Unpublished ${id} (${done.languages.join(', ')}) at ${done.unpublishedAt}.`);
     console.log(`  \`belarus-release publish ${id}\` brings it back.`);
+    await noteWithheld(store, id, `Unpublished at ${done.unpublishedAt} from ${store.name}: ${message}`);
     return 0;
   });
 }
@@ -134,6 +137,24 @@ async function languagesOf(
     throw new CliError(`There is no release ${which} in ${store.name}.`, [], 'Check the id (and --lang).');
   }
   return { languages, unpublished };
+}
+
+/**
+ * Keeps the repository's mark of a release that is not public (cli/data-files.ts) in step with
+ * a deployed worker, so the copy of data/releases/ bundled into the next deploy, which readers
+ * get when KV fails, leaves it out. Only for --remote: a local store is not what deploys bundle.
+ *
+ * @example
+ * await noteWithheld(store, 'belarus-2026-01', 'A draft of a new release'); // null lifts the mark
+ */
+export async function noteWithheld(store: Store, id: string, why: string | null): Promise<void> {
+  if (!store.key.startsWith('remote:')) return;
+  const path = await markWithheld(id, why);
+  if (!path) return;
+  const what = why === null ? 'Removed' : 'Wrote';
+  console.log(
+    `${what} ${path}: commit it, so that the copy bundled into the next deploy ${why === null ? 'holds' : 'leaves out'} ${id}.`,
+  );
 }
 
 const names = (languages: Language[]) => languages.map((l) => l.lang).join(', ');

@@ -5,6 +5,7 @@
  * and the push stops (naming both revisions and every path) if they do not. cli/plan.ts decides;
  * this file says what it does, writes, and remembers the new base.
  */
+import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { pushCard } from './card-push';
 import { authorOf, messageOf, withStore, type Store } from './connect';
@@ -13,6 +14,7 @@ import { formatJson, writeTextFile } from './files';
 import { loadDocument } from './load';
 import { flag, revisionOption, type Values } from './options';
 import { planPush, type Plan } from './plan';
+import { noteWithheld } from './publishing';
 import { baseOf, recordBase } from './state';
 
 /** Two pushes racing: the loser looks again (and merges or stops) this many times. */
@@ -96,6 +98,8 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
   console.log(`\n✔ Wrote ${id}/${lang} revision ${written.revision} (ETag ${written.etag}) to ${store.name}.`);
   await pushCard(store.target, plan.document, written.revision);
   if (written.draft) console.log(draftNote(id, lang, draft));
+  if (draft && from === 0 && lang === DEFAULT_LANG)
+    await noteWithheld(store, id, `A draft of a new release, pushed to ${store.name}`);
   if (plan.kind !== 'merge') {
     await record(written.revision, written.etag, 'push');
     return true;

@@ -1,9 +1,10 @@
 /**
  * `npm start` runs this before `wrangler dev` (through cli/dev.ts): every document in
  * data/releases/ that the local KV store (.wrangler/state) does not hold yet is written as its
- * first revision, with its link-preview card (cli/card-push.ts: tens of milliseconds a card,
- * and half a second once to load the renderer; bench/README.md). Documents the store already
- * holds are left alone, so local edits survive restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
+ * first revision (a draft when its release is marked withheld, cli/data-files.ts), with its
+ * link-preview card (cli/card-push.ts: tens of milliseconds a card, and half a second once to
+ * load the renderer; bench/README.md). Documents the store already holds are left alone, so
+ * local edits, drafts and unpublished releases survive restarts. A file that cannot be seeded (not JSON, invalid, or at a path that names another
  * document than the one it holds) is reported and skipped: the others are seeded and the
  * server still starts. Each file seeded, or found equal to what the store holds, is recorded
  * as based on that revision, so that a later push of it never undoes someone else's edit.
@@ -11,7 +12,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pushCard } from './card-push';
-import { listDataFiles } from './data-files';
+import { isWithheld, listDataFiles } from './data-files';
 import { CliError, formatError } from './errors';
 import { loadDocument } from './load';
 import { withLock } from './lock';
@@ -33,8 +34,11 @@ export async function seed(persistTo = '.wrangler/state/v3'): Promise<void> {
           const stored = await target.current(document.id, document.lang);
           if (stored) return stored;
           const message = `Seeded from ${file.path}`;
-          const { revision } = await target.write(document, { author: 'seed', message, basedOn: null, force: false });
-          console.log(`Seeded ${file.id}/${file.lang} (revision ${revision}) from ${file.path}`);
+          const draft = await isWithheld(file.id);
+          const request = { author: 'seed', message, basedOn: null, force: false, draft };
+          const { revision } = await target.write(document, request);
+          const how = draft ? `, a draft: its release is withheld` : '';
+          console.log(`Seeded ${file.id}/${file.lang} (revision ${revision}${how}) from ${file.path}`);
           await pushCard(target, document, revision);
           return (await target.revision(document.id, document.lang, revision))!;
         });

@@ -4,10 +4,11 @@
  * where what readers get is what its public URLs answer.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { access, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bundleReleases } from '../../cli/build-widget';
 import type { ReleaseDocument } from '../../data/schema';
 import { ID, SEED, remoteWorker, workspace, type Workspace } from './helpers';
 
@@ -127,6 +128,40 @@ describe('the seed step of `npm start`', () => {
   });
 });
 
+describe('a release marked withheld in data/releases/', () => {
+  /** A data folder holding the shipped release, marked withheld, and another one. */
+  async function withheldData(ws: Workspace): Promise<string> {
+    const data = join(ws.dir, 'withheld-data');
+    for (const id of [ID, 'other-release']) await mkdir(join(data, id), { recursive: true });
+    await copyFile(SEED, join(data, ID, 'en.json'));
+    await writeFile(join(data, ID, 'withheld.txt'), 'Unpublished\n');
+    const other = JSON.parse(await readFile(SEED, 'utf8')) as ReleaseDocument;
+    await writeFile(join(data, 'other-release', 'en.json'), JSON.stringify({ ...other, id: 'other-release' }));
+    return data;
+  }
+
+  it('is left out of the copy bundled into the worker, which readers get when KV fails', async () => {
+    const ws = await workspace();
+    const out = join(ws.dir, 'bundle.ts');
+    expect(await bundleReleases({ dir: await withheldData(ws), out, lenient: false })).toBe(true);
+    const bundled = await readFile(out, 'utf8');
+    expect(bundled).not.toContain(`"id":"${ID}"`);
+    expect(bundled).toContain('"id":"other-release"');
+  });
+
+  it('is seeded as a draft', async () => {
+    const ws = await workspace();
+    const env = {
+      ...process.env,
+      BELARUS_RELEASE_DATA_DIR: await withheldData(ws),
+      BELARUS_RELEASE_STATE_DIR: join(ws.dir, 'state'),
+    };
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'cli/seed.ts', ...ws.store], { env });
+    expect(stdout).toContain(`Seeded ${ID}/en (revision 1, a draft: its release is withheld)`);
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: null, revisions: [{ draft: true }] });
+  });
+});
+
 describe('preview, locally', () => {
   it('says a link needs a running worker', async () => {
     const ws = await workspace();
@@ -178,6 +213,21 @@ describe('through --remote', () => {
     expect((await read('/api/releases/remote-cycle')).status).toBe(200);
     const history = JSON.parse((await ws.cli('history', 'remote-cycle', '--json', ...remote())).out) as HistoryJson;
     expect(history).toMatchObject({ current: 1, unpublished: null, revisions: [{ revision: 1 }] });
+  });
+
+  it('marks a release it unpublishes withheld in data/releases/, and publish lifts the mark', async () => {
+    const ws = await draftRelease('remote-mark');
+    const data = join(ws.dir, 'data');
+    await mkdir(join(data, 'remote-mark'), { recursive: true });
+    const mark = join(data, 'remote-mark', 'withheld.txt');
+    const env = { BELARUS_RELEASE_DATA_DIR: data };
+    await ws.cliWith(env, 'publish', 'remote-mark', ...remote());
+    const gone = await ws.cliWith(env, 'unpublish', 'remote-mark', '-m', 'Withdrawn', ...remote());
+    expect(gone.out).toContain('withheld.txt: commit it');
+    expect(await readFile(mark, 'utf8')).toContain('Withdrawn');
+    const back = await ws.cliWith(env, 'publish', 'remote-mark', ...remote());
+    expect(back.out).toContain('Removed');
+    await expect(access(mark)).rejects.toThrow();
   });
 
   it('refuses a wrong token and changes nothing', async () => {

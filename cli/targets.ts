@@ -52,7 +52,7 @@ interface WriteRequest extends Pick<WriteOptions, 'author' | 'message'> {
 }
 
 /** A document's history, and what readers get of it. */
-export interface History {
+interface History {
   /** Oldest first; empty when there is no such document. */
   revisions: RevisionSummary[];
   /** The revision readers get; `null`: none (drafts only, or the release is unpublished). */

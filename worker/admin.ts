@@ -29,14 +29,13 @@ import { publicChanged } from './public-changes';
 import { listRevisions, readCurrent, readRevision, readWithdrawal, type StoredRevision } from './store';
 import { applyWrite } from './writer-client';
 
-export const PROBLEMS = {
+const PROBLEMS = {
   400:
     'Invalid JSON, document or parameters (every failing JSON path in `errors`), id/lang not matching the URL, ' +
     'or an author or message over its limit or with control characters (the header or `/message` in `errors`)',
   401: 'Missing or wrong bearer token',
   404: 'No such document or revision',
   409: 'The revision asked for cannot be read from KV (it stays in the history)',
-  410: 'The release was unpublished',
   412: 'If-Match is not the ETag of the current revision (`currentRevision` says which is current)',
   413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
   415: 'Body not application/json',

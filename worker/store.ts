@@ -173,7 +173,11 @@ export async function lastInHistory(kv: KVNamespace, id: string, lang: string): 
  * editor works from, whatever state the current pointer is in.
  */
 export async function readLatest(kv: KVNamespace, id: string, lang: string): Promise<StoredRevision | null> {
-  for (let n = await lastInHistory(kv, id, lang); n > 0; n--) {
+  let last = await lastInHistory(kv, id, lang);
+  // KV's listings may lag its newest writes (they are eventually consistent): look past them, so
+  // that a preview or a publish right after a push sees that push.
+  while ((await kv.get(revisionKey(id, lang, last + 1), 'text')) !== null) last++;
+  for (let n = last; n > 0; n--) {
     try {
       const stored = await readRevision(kv, id, lang, n);
       if (stored) return stored;

@@ -6,6 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { LANGUAGES } from '../data/lang';
 import { LANG_PATTERN } from '../data/patterns';
 import { documentParams, json, langQuery, problems, security } from './admin';
 import { authorship, requireToken, storeRefusalsAsProblems } from './admin-requests';
@@ -19,6 +20,7 @@ import { publicOrigin } from './origin';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { languagesOf, readLatest } from './store';
+import { NoDocumentError } from './store-errors';
 import { applyPublish, applyWrite } from './writer-client';
 
 const optionalLang = z.object({
@@ -116,26 +118,28 @@ export function publishingRoutes(readerFor: (env: Env) => ReleaseReader): OpenAP
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const expected = previewedRevision(c, lang);
-    const langs = lang ? [lang] : await languagesIn(c, id);
-    const published = [];
-    for (const one of langs) {
-      const command = { kind: 'publish', id, lang: one, ...(expected ? { expected } : {}) } as const;
-      const { stored, previous } = await storeRefusalsAsProblems(id, () => applyPublish(c.env, command));
+    const done = await storeRefusalsAsProblems(id, async () =>
+      lang
+        ? [{ lang, ...(await applyPublish(c.env, { kind: 'publish', id, lang, ...(expected ? { expected } : {}) })) }]
+        : eachDocument(await languagesIn(c, id), (one) => applyPublish(c.env, { kind: 'publish', id, lang: one })),
+    );
+    const published = done.map(({ lang, stored, previous }) => {
       const { etag } = represent(stored.document, stored.revision);
-      published.push({ lang: one, revision: stored.revision, etag, previous });
-    }
-    await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs });
+      return { lang, revision: stored.revision, etag, previous };
+    });
+    await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: done.map((d) => d.lang) });
     return c.json({ id, published }, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.openapi(unpublishRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { author, message } = authorship(c);
-    const langs = await languagesIn(c, id);
     const note = { unpublishedAt: new Date().toISOString(), author, message };
-    for (const lang of langs) {
-      await storeRefusalsAsProblems(id, () => applyWrite(c.env, { kind: 'unpublish', id, lang, note }));
-    }
+    const candidates = await languagesIn(c, id);
+    const done = await storeRefusalsAsProblems(id, () =>
+      eachDocument(candidates, (lang) => applyWrite(c.env, { kind: 'unpublish', id, lang, note })),
+    );
+    const langs = done.map((d) => d.lang);
     await publicChanged(c, readerFor(c.env), { kind: 'unpublished', id, langs });
     return c.json({ id, unpublishedAt: note.unpublishedAt, languages: langs }, 200, { 'Cache-Control': 'no-store' });
   });
@@ -154,11 +158,29 @@ export function publishingRoutes(readerFor: (env: Env) => ReleaseReader): OpenAP
   return app;
 }
 
-/** Every language the release has a history in; 404 when it has none. */
+/**
+ * The languages a release may have a document in: those its history lists and, since a listing
+ * may lag a first write by up to a minute (and a language missed by an unpublish would stay
+ * public), every published language too. 404 when the history lists none.
+ */
 async function languagesIn(c: Context<AppEnv>, id: string): Promise<string[]> {
-  const langs = await languagesOf(retrying(c.env.RELEASES), id);
-  if (langs.length === 0) throw problem(404, 'Not Found', `There is no release "${id}".`);
-  return langs;
+  const listed = await languagesOf(retrying(c.env.RELEASES), id);
+  if (listed.length === 0) throw problem(404, 'Not Found', `There is no release "${id}".`);
+  // English first, as everywhere: the order readers' languages are listed in.
+  return [...new Set([...LANGUAGES.filter((lang) => listed.includes(lang)), ...listed, ...LANGUAGES])];
+}
+
+/** `run` for each language in turn; a language with no document is passed over. */
+async function eachDocument<T extends object>(langs: string[], run: (lang: string) => Promise<T>) {
+  const done: (T & { lang: string })[] = [];
+  for (const lang of langs) {
+    try {
+      done.push({ ...(await run(lang)), lang });
+    } catch (error: unknown) {
+      if (!(error instanceof NoDocumentError)) throw error;
+    }
+  }
+  return done;
 }
 
 /** The revision an `If-Match` names: what the editor previewed. Only for one language. */

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
 import { signPreview } from '../../worker/preview';
 import { listRevisions } from '../../worker/store';
-import { ADMIN_TOKEN, SEED_ID, adminInit, faultyKv, freshApp, seedDocument, store } from './helpers';
+import {
+  ADMIN_TOKEN,
+  SEED_ID,
+  adminInit,
+  belarusianDocument,
+  faultyKv,
+  freshApp,
+  seedDocument,
+  store,
+} from './helpers';
 
 const ORIGIN = 'https://facts.example';
 const NEW_ID = 'draft-2026-01';
@@ -236,6 +245,20 @@ describe('an unpublished release', () => {
       unpublished: { message: 'Legal check' },
       revisions: [{ revision: 1 }, { revision: 2, draft: true }],
     });
+  });
+
+  it('is off the surface in every language, and publish brings every language back', async () => {
+    await store();
+    await store(belarusianDocument());
+    const { request } = freshApp();
+    const gone = await unpublish(request, SEED_ID);
+    expect(await gone.json()).toMatchObject({ languages: ['en', 'be'] });
+    expect((await request(`/api/releases/${SEED_ID}?lang=be`)).status).toBe(410);
+    const back = await publish(request, SEED_ID);
+    const langs = ((await back.json()) as { published: { lang: string }[] }).published.map((p) => p.lang);
+    expect(langs).toEqual(['en', 'be']);
+    const read = await request(`/api/releases/${SEED_ID}?lang=be`);
+    expect(read.headers.get('Content-Language')).toBe('be');
   });
 
   it('comes back when published, in every language, with its history intact', async () => {

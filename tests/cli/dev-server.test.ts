@@ -55,6 +55,23 @@ describe('a running dev server', () => {
   });
 });
 
+describe('a preview through the dev server', () => {
+  it('prints links the dev server opens, showing the draft', async () => {
+    const { out } = await announced(worker.origin, ws.path('.dev.vars'), async () => {
+      await ws.cli('pull', ID, '--lang', 'be', '--out', ws.path('be.json'), ...ws.store);
+      await editFile(ws.path('be.json'), (d) => (d.headline = 'Чарнавік загалоўка'));
+      const pushed = await ws.cli('push', ws.path('be.json'), '-m', 'draft', '--draft', ...ws.store);
+      expect(pushed.code, pushed.err).toBe(0);
+      return ws.cli('preview', ID, '--lang', 'be', ...ws.store);
+    });
+    const page = /page {4}(\S+)/.exec(out)?.[1] ?? '';
+    expect(page.startsWith(`${worker.origin}/releases/${ID}?lang=be&preview=`)).toBe(true);
+    expect(await (await fetch(page)).text()).toContain('Чарнавік загалоўка');
+    const published = await (await fetch(`${worker.origin}/releases/${ID}?lang=be`)).text();
+    expect(published).not.toContain('Чарнавік загалоўка');
+  });
+});
+
 describe('falling back to the store itself', () => {
   const cases: [string, () => string, () => string][] = [
     ['the token is wrong', () => worker.origin, () => ws.path('wrong.vars')],

@@ -55,7 +55,9 @@ export async function publish(values: Values, positionals: string[]): Promise<nu
       return 0;
     }
     // One language at a time, each only if its newest revision is still the one shown above.
-    for (const l of pending) await store.target.publish(id, l.lang, l.newest);
+    await store.exclusive(async () => {
+      for (const l of pending) await publishShown(store, id, l);
+    });
     const now = pending.map((l) => `${l.lang} revision ${l.newest.revision}`).join(', ');
     console.log(`\n✔ Published ${id} in ${store.name}: readers get ${now}.`);
     await noteWithheld(store, id, null);
@@ -79,12 +81,28 @@ export async function unpublish(values: Values, positionals: string[]): Promise<
       console.log(`\nDry run: nothing changed in ${store.name}.`);
       return 0;
     }
-    const done = await store.target.unpublish(id, { author: authorOf(values), message });
+    const note = { author: authorOf(values), message };
+    const done = await store.exclusive(() => store.target.unpublish(id, note));
     console.log(`\n✔ Unpublished ${id} (${done.languages.join(', ')}) at ${done.unpublishedAt}.`);
     console.log(`  \`belarus-release publish ${id}\` brings it back.`);
     await noteWithheld(store, id, `Unpublished at ${done.unpublishedAt} from ${store.name}: ${message}`);
     return 0;
   });
+}
+
+/** Publishes the revision the editor was shown, or says that a newer one came meanwhile. */
+async function publishShown(store: Store, id: string, { lang, newest }: Language): Promise<void> {
+  try {
+    await store.target.publish(id, lang, newest);
+  } catch (error: unknown) {
+    const now = await store.target.current(id, lang);
+    if (!now || now.revision === newest.revision) throw error;
+    throw new CliError(
+      `Revision ${now.revision} of ${id}/${lang} was written meanwhile: ${lang} was not published.`,
+      [],
+      `Run \`belarus-release publish ${id}\` again to see what it brings.`,
+    );
+  }
 }
 
 const MAX_HOURS = 168;

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
+import { purgeTags } from '../../worker/edge-cache';
 import { signPreview } from '../../worker/preview';
 import { listRevisions } from '../../worker/store';
 import {
@@ -8,6 +9,7 @@ import {
   SEED_ID,
   adminInit,
   belarusianDocument,
+  cloudflareCache,
   faultyKv,
   freshApp,
   seedDocument,
@@ -295,5 +297,45 @@ describe('the publishing routes', () => {
     const { request } = freshApp();
     expect((await publish(request, 'no-such-release')).status).toBe(404);
     expect((await unpublish(request, 'no-such-release')).status).toBe(404);
+  });
+});
+
+describe("Cloudflare's cache", () => {
+  it('is not purged by a draft: readers’ copies do not change', async () => {
+    await store();
+    const { app } = freshApp();
+    const { purges, ctx } = cloudflareCache();
+    const draft = adminInit('PUT', { ...seedDocument(), headline: 'Draft' }, { 'If-Match': '*' });
+    const response = await app.request(`/api/releases/${SEED_ID}?lang=en&draft=true&force=true`, draft, env, ctx);
+    expect(response.status).toBe(200);
+    expect(purges).toEqual([]);
+  });
+
+  it('is purged of what a publish changes', async () => {
+    await store();
+    const { app } = freshApp();
+    const { purges, ctx } = cloudflareCache();
+    const response = await app.request(`/api/releases/${SEED_ID}/publish?lang=en`, adminInit('POST'), env, ctx);
+    expect(response.status).toBe(200);
+    expect(purges).toEqual([{ tags: purgeTags(SEED_ID, 'en') }]);
+  });
+
+  it('is purged of every language an unpublish takes down', async () => {
+    await store();
+    await store(belarusianDocument());
+    const { app } = freshApp();
+    const { purges, ctx } = cloudflareCache();
+    const response = await app.request(`/api/releases/${SEED_ID}/unpublish`, adminInit('POST'), env, ctx);
+    expect(response.status).toBe(200);
+    expect(purges).toEqual([{ tags: purgeTags(SEED_ID, 'en') }, { tags: purgeTags(SEED_ID, 'be') }]);
+  });
+
+  it('is never given a preview to keep', async () => {
+    await store();
+    const { request } = freshApp();
+    const response = await request(`/api/releases/${SEED_ID}?preview`, adminInit('GET'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Tag')).toBeNull();
+    expect(response.headers.get('Cloudflare-CDN-Cache-Control')).toBeNull();
   });
 });

@@ -7,23 +7,18 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { EDGE_CACHE_CONTROL, INDEX_TAG, purgeTags } from '../../worker/edge-cache';
-import { adminInit, belarusianDocument, faultyKv, freshApp, SEED_ID, seedDocument, store } from './helpers';
+import {
+  adminInit,
+  belarusianDocument,
+  cloudflareCache,
+  faultyKv,
+  freshApp,
+  SEED_ID,
+  seedDocument,
+  store,
+} from './helpers';
 
 const ORIGIN = 'https://facts.example';
-
-/** A stand-in for Workers Cache's purge API: records each call and answers as told. */
-function cloudflareCache(answer: () => Promise<CachePurgeResult> = async () => ({ success: true, errors: [] })) {
-  const purges: CachePurgeOptions[] = [];
-  const cache: CacheContext = {
-    purge: async (options) => {
-      purges.push(options);
-      return answer();
-    },
-    invalidate: async () => ({ success: false, errors: [{ code: 0, message: 'not used' }] }),
-  };
-  const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {}, cache };
-  return { purges, ctx };
-}
 
 const tagsOf = (response: Response) => response.headers.get('Cache-Tag')?.split(',') ?? [];
 

@@ -70,3 +70,20 @@ export function faultyKv(real: KVNamespace = env.RELEASES) {
   } as unknown as KVNamespace;
   return { kv, state, env: { ...env, RELEASES: kv } };
 }
+
+/**
+ * A stand-in for Workers Cache's purge API (it has no local simulation): records each call and
+ * answers as told. Hand `ctx` to `app.request()` as the execution context.
+ */
+export function cloudflareCache(answer: () => Promise<CachePurgeResult> = async () => ({ success: true, errors: [] })) {
+  const purges: CachePurgeOptions[] = [];
+  const cache: CacheContext = {
+    purge: async (options) => {
+      purges.push(options);
+      return answer();
+    },
+    invalidate: async () => ({ success: false, errors: [{ code: 0, message: 'not used' }] }),
+  };
+  const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {}, cache };
+  return { purges, ctx };
+}

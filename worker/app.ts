@@ -41,15 +41,15 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   // scripts an embedder loads are static assets with the same headers: cli/static-assets.ts).
   // The admin API shares /api/releases and closes its own paths (worker/admin.ts).
   for (const path of ['/api/*', '/oembed', '/cards/*', '/healthz']) app.use(path, publicReads);
-  // What Cloudflare's cache may answer without the worker, and the tags a write purges. Cards
-  // need neither: each card's URL names its words, and its bytes never change.
-  for (const path of ['/api/releases', '/api/releases/*', '/releases/*', '/embed/*', '/oembed'])
+  // What Cloudflare's cache may answer without the worker, and the tags a write purges (a card
+  // is tagged with its release, so that unpublishing takes it off the edge too).
+  for (const path of ['/api/releases', '/api/releases/*', '/releases/*', '/embed/*', '/oembed', '/cards/*'])
     app.use(path, edgeCaching);
 
   app.route('/api/releases', readRoutes(readerFor));
   app.route('/api/releases', adminRoutes(readerFor));
   app.route('/api/releases', cardAdminRoutes());
-  app.route('/', cardRoutes(options.log));
+  app.route('/', cardRoutes(readerFor, options.log));
   app.route('/api/releases', publishingRoutes(readerFor));
   app.route('/', pageRoutes(readerFor));
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));

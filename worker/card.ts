@@ -11,8 +11,9 @@ import { CARD_SIZE, cardAlt, cardContent, cardKey } from '../factbox/card';
 import type { ReleaseDocument } from '../data/schema';
 import { MAX_ID_LENGTH } from '../data/limits';
 import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
+import { notServed } from './api';
 import { withTimeout } from './cache';
-import type { ReleaseReaderOptions } from './releases';
+import type { ReleaseReader, ReleaseReaderOptions } from './releases';
 import { cardPath, readCard } from './card-store';
 import { FALLBACK_HEADER, READ_CORS_HEADERS, SECURITY_HEADERS, type AppEnv } from './headers';
 import { fingerprint, ifNoneMatchHits } from './http-cache';
@@ -69,14 +70,20 @@ function pngResponse(
 
 /**
  * The card routes, to mount at /: `GET /cards/default.png` and `GET /cards/:id/:lang/:key.png`.
- * A card that is not stored, or that KV cannot give within 1.5 s, is answered with the default
- * card (`X-Data-Fallback: default-card`): a link preview never shows a broken image.
+ * A stored card is served only while it is the card of the published document in that language:
+ * a draft's card (pushed with its draft) or an older revision's is answered with the default
+ * card, as is a card that is not stored, or that KV cannot give within 1.5 s
+ * (`X-Data-Fallback: default-card`): a link preview never shows a broken image, nor a draft.
+ * An unpublished release's cards answer 410, like its pages.
  *
  * @param log where faults are reported (the app's, as for documents); `console.error` by default
  * @example
- * app.route('/', cardRoutes());
+ * app.route('/', cardRoutes(readerFor));
  */
-export function cardRoutes(log: ReleaseReaderOptions['log'] = defaultLog): Hono<AppEnv> {
+export function cardRoutes(
+  readerFor: (env: Env) => ReleaseReader,
+  log: ReleaseReaderOptions['log'] = defaultLog,
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get(DEFAULT_CARD_PATH, (c) => {
     const { png, etag } = bundledDefault();
@@ -89,12 +96,20 @@ export function cardRoutes(log: ReleaseReaderOptions['log'] = defaultLog): Hono<
     }
     const ifNoneMatch = c.req.header('If-None-Match');
     if (id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id) && LANG_PATTERN.test(lang)) {
-      try {
-        const card = await withTimeout(readCard(c.env.RELEASES, id, lang, file.slice(0, 8)), KV_TIMEOUT_MS);
-        if (card) return pngResponse(ifNoneMatch, card.png, card.etag, IMMUTABLE);
-      } catch (error: unknown) {
-        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        log('KV fault while reading a card; serving the default card', { id, lang, error: detail });
+      const key = file.slice(0, 8);
+      const reader = readerFor(c.env);
+      const served = await reader.get(id, lang);
+      if (!served && (await reader.withdrawal(id))) throw await notServed(reader, id);
+      const doc = served?.value.document;
+      // Only the published document's card: a draft's, or an older revision's, is not shown.
+      if (doc?.lang === lang && cardKey(cardContent(doc)) === key) {
+        try {
+          const card = await withTimeout(readCard(c.env.RELEASES, id, lang, key), KV_TIMEOUT_MS);
+          if (card) return pngResponse(ifNoneMatch, card.png, card.etag, IMMUTABLE);
+        } catch (error: unknown) {
+          const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          log('KV fault while reading a card; serving the default card', { id, lang, error: detail });
+        }
       }
     }
     const { png, etag } = bundledDefault();

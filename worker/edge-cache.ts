@@ -56,9 +56,12 @@ function cacheTags(path: string, query: (name: string) => string | undefined): s
   return lang === DEFAULT_LANG ? [`release:${id}:${lang}`] : [`release:${id}:${lang}`, `release:${id}:${DEFAULT_LANG}`];
 }
 
-/** `/releases/:id` and `/embed/:id`: the whole release, or the index for `latest`. */
+/**
+ * `/releases/:id` and `/embed/:id`: the whole release, or the index for `latest`; a card,
+ * `/cards/:id/:lang/:key.png`, its release.
+ */
 function pageTags(path: string): string[] {
-  const id = /^\/(?:releases|embed)\/([^/]+)$/.exec(path)?.[1];
+  const id = /^\/(?:releases|embed)\/([^/]+)$|^\/cards\/([^/]+)\/[^/]+\/[^/]+$/.exec(path)?.slice(1).find(Boolean);
   if (id === 'latest') return [INDEX_TAG];
   return id && ID_PATTERN.test(id) ? [`release:${id}`] : [];
 }

@@ -144,11 +144,11 @@ export class BelarusReleaseElement extends LitElement {
         loaded
           ? facts(toFactBoxModel(state.value.doc, state.value.box, this.#origin()), variant, 'box', this.expanded)
           : this.#problem
-            ? // No fact page to offer for a release the API says does not exist.
+            ? // No fact page to offer for a release the API says does not exist, or no longer does.
               failed(
                 strings,
                 state.status === 'pending',
-                this.#problem.status === 404 || (API_REQUIRED && !this.#origin())
+                this.#problem.status === 404 || this.#problem.status === 410 || (API_REQUIRED && !this.#origin())
                   ? undefined
                   : factPageUrl(this.#origin(), this.#release(), ui),
               )

@@ -12,6 +12,8 @@ import { CHROMIUM_LAUNCH } from '../browser';
 import seed from '../../data/releases/belarus-2025-12/en.json';
 import type { ReleaseDocument } from '../../data/schema';
 import { article, faults, hostSite, type HostSite } from './host';
+import { unpublishDocument } from '../../worker/publishing';
+import { writeRevision } from '../../worker/write';
 
 const seedDocument = () => structuredClone(seed) as ReleaseDocument;
 
@@ -117,6 +119,20 @@ describe('Trusted Types', () => {
     });
     expect(await page.locator('belarus-release h2').count()).toBe(2);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a release that was unpublished', () => {
+  it('says the facts could not be loaded and offers no fact page, which is gone too', async () => {
+    const id = 'belarus-2025-11';
+    const note = { author: 'test', message: 'test' };
+    await writeRevision(worker.kv, { ...seedDocument(), id, date: '2025-11-01' }, note);
+    await unpublishDocument(worker.kv, id, 'en', { unpublishedAt: '2026-11-30T00:00:00Z', ...note });
+    const { page } = await visit(article(widget(), `release="${id}"`));
+    const error = page.locator('belarus-release [part=error]');
+    expect(await error.locator('p').textContent()).toBe('The facts could not be loaded.');
+    expect(await error.locator('a').count()).toBe(0);
     await page.close();
   });
 });

@@ -99,6 +99,16 @@ describe('the canonical page', () => {
     await close();
   });
 
+  it('quotes in Belarusian with Belarusian quotation marks, which Chromium does not know', async () => {
+    const { page, close } = await open(`${canonical}?lang=be`);
+    const quotes = await page
+      .locator('q')
+      .first()
+      .evaluate((q) => getComputedStyle(q).quotes);
+    expect(quotes).toContain('«');
+    await close();
+  });
+
   it('links language versions that each answer 200 in their language', async () => {
     const { page, close } = await open(`${canonical}?lang=uk`);
     const alternates = await page

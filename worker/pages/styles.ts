@@ -32,6 +32,8 @@ a { color: var(--accent); }
 .sent { display: block; }
 blockquote { margin: 0 0 0.3em; border-inline-start: 3px solid var(--accent); padding-inline-start: 0.75em; }
 blockquote p { margin: 0; }
+/* Chromium has no quotation marks for Belarusian: these are its own, as Russian's. */
+q:lang(be) { quotes: '«' '»' '„' '“'; }
 [part='header'] > .note { border: 1px solid var(--rule); border-radius: 6px; padding: 0.4em 0.75em; margin: 0 0 1em; }
 `;
 

@@ -5,7 +5,7 @@
  * and in the writers' path alike; writes (`put`) do not.
  */
 import type { KVNamespace } from '../worker/kv';
-import worker, { DocumentWriter } from '../worker/index';
+import Worker, { DocumentWriter } from '../worker/index';
 
 interface FaultyEnv extends Env {
   KV_READ_FAILURE_RATE?: string;
@@ -47,6 +47,9 @@ class FaultyDocumentWriter extends DocumentWriter {
 
 export { FaultyDocumentWriter as DocumentWriter };
 
-export default {
-  fetch: (request, env, ctx) => worker.fetch(request, failing(env), ctx),
-} satisfies ExportedHandler<FaultyEnv>;
+/** The worker's entrypoint, serving through the same failing KV. */
+export default class FaultyWorker extends Worker {
+  constructor(ctx: ExecutionContext, env: FaultyEnv) {
+    super(ctx, failing(env));
+  }
+}

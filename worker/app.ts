@@ -15,6 +15,7 @@ import { answerOtherMethods } from './methods';
 import { errorResponse, invalidRequest, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
 import { pageRoutes } from './pages/index';
+import { recentChange } from './writer-client';
 
 export type AppOptions = ReleaseReaderOptions;
 
@@ -32,7 +33,11 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const readers = new WeakMap<KVNamespace, ReleaseReader>();
   const readerFor = (env: Env) => {
     let reader = readers.get(env.RELEASES);
-    if (!reader) readers.set(env.RELEASES, (reader = new ReleaseReader(env.RELEASES, options)));
+    if (!reader) {
+      const recent = (id: string, lang: string) => recentChange(env, id, lang);
+      reader = new ReleaseReader(env.RELEASES, { recentChange: recent, ...options });
+      readers.set(env.RELEASES, reader);
+    }
     return reader;
   };
 

@@ -4,7 +4,8 @@
  * worker. Each cacheable answer says how long the edge may keep it
  * (`Cloudflare-CDN-Cache-Control`, which Cloudflare reads before `Cache-Control` and strips) and
  * what it shows (`Cache-Tag`, stripped too); a write purges the tags of everything it changes,
- * so readers get an edit as soon as KV has it, not when the cached copies expire. Local
+ * at once and twice more as it settles (worker/writer.ts), so readers get an edit within
+ * seconds, not when the cached copies expire. Local
  * development and tests have no such cache (`ctx.cache` is undefined): the headers are sent
  * and nothing is purged.
  *
@@ -32,8 +33,8 @@ export const INDEX_TAG = 'index';
 /**
  * How long the edge keeps an answer: a minute fresh, then served stale for five while one
  * request refreshes it (with `s-maxage` Cloudflare would not serve stale: RFC 9111 §4.2.4), a
- * day when the worker fails. Bounded although writes purge: right after a write, a location
- * whose KV has not seen it yet (up to 60 s) may refill the cache with the old document.
+ * day when the worker fails. Bounded although every change purges: a change made around the
+ * worker (a hand edit in KV) still reaches readers.
  */
 export const EDGE_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
@@ -102,25 +103,27 @@ export function edgeCacheOf(c: Context): EdgeCache | undefined {
 }
 
 /**
- * Purges what a write to (id, lang) changed from Cloudflare's cache. The write has happened by
- * then: a purge that fails is logged, not thrown, and the cached copies expire within
- * {@link EDGE_CACHE_CONTROL}'s bounds.
+ * Purges `tags` from Cloudflare's cache. The change has happened by then: a purge that fails is
+ * logged, not thrown, and answers `false` for a caller that can try again (the writer's later
+ * purges, worker/writer.ts); the cached copies expire within {@link EDGE_CACHE_CONTROL}'s bounds
+ * anyway. Without a cache there is nothing to purge (`true`).
  *
  * @example
- * await purgeRelease(edgeCacheOf(c), 'belarus-2025-12', 'be');
+ * await purgeEdge(edgeCacheOf(c), purgeTags('belarus-2025-12', 'be'));
  */
-export async function purgeRelease(cache: EdgeCache | undefined, id: string, lang: string): Promise<void> {
-  if (!cache) return;
-  const tags = purgeTags(id, lang);
-  const failed = (detail: unknown) =>
+export async function purgeEdge(cache: EdgeCache | undefined, tags: string[]): Promise<boolean> {
+  if (!cache) return true;
+  const failed = (detail: unknown) => {
     console.error(
-      'Workers Cache purge failed; readers get the edit when cached copies expire',
+      'Workers Cache purge failed; readers get the edit at the next purge or when cached copies expire',
       JSON.stringify({ tags, detail }),
     );
+    return false;
+  };
   try {
     const result = await cache.purge({ tags });
-    if (!result.success) failed(result.errors);
+    return result.success || failed(result.errors);
   } catch (error: unknown) {
-    failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
 }

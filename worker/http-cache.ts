@@ -4,10 +4,9 @@
 import { FALLBACK_HEADER } from './headers';
 
 /**
- * Browsers keep a document for a minute, shared caches (CDNs) for five, and may serve it stale
- * for a day while revalidating or while the origin fails (RFC 5861). Together with the isolate
- * cache (5 s) and KV's own propagation (up to 60 s), an edit reaches every reader within about
- * six minutes.
+ * Browsers keep a document for a minute, shared caches for five, and may serve it stale for a
+ * day while revalidating or while the origin fails (RFC 5861). Cloudflare's own cache follows
+ * `Cloudflare-CDN-Cache-Control` instead (worker/edge-cache.ts), and is purged on every change.
  */
 export const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400, stale-if-error=86400';
 

@@ -4,10 +4,13 @@
  * Every admin route that changes the public surface calls {@link publicChanged}, after the
  * change is in KV and before the editor hears back; a draft, which readers do not get, calls
  * nothing. Whatever keeps copies of public answers is told here: this isolate's cache, and
- * Cloudflare's cache in front of the worker (worker/edge-cache.ts), purged by tag.
+ * Cloudflare's cache in front of the worker (worker/edge-cache.ts), purged by tag. The document's
+ * writer (worker/writer.ts) has recorded the change by then: it answers readers' isolates until
+ * KV shows the change everywhere, and purges the same tags again once copies refilled from
+ * lagging KV or isolate memory may have reached the edge.
  */
 import type { Context } from 'hono';
-import { edgeCacheOf, purgeRelease } from './edge-cache';
+import { edgeCacheOf, purgeEdge, purgeTags } from './edge-cache';
 import type { AppEnv } from './headers';
 import type { ReleaseReader } from './releases';
 
@@ -28,6 +31,6 @@ export async function publicChanged(c: Context<AppEnv>, reader: ReleaseReader, c
   const edge = edgeCacheOf(c);
   for (const lang of change.langs) {
     reader.forget(change.id, lang);
-    await purgeRelease(edge, change.id, lang);
+    await purgeEdge(edge, purgeTags(change.id, lang));
   }
 }

@@ -8,7 +8,7 @@ import { MAX_ID_LENGTH } from '../data/limits';
 import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
-import { IsolateCache } from './cache';
+import { IsolateCache, withTimeout } from './cache';
 import { retrying } from './kv-retry';
 import { newestFirst, summarise, type IndexEntry, type ReleaseSummary } from './release-index';
 import { represent, type Representation } from './representation';
@@ -19,6 +19,7 @@ import {
   readLatest,
   readWithdrawal,
   type CurrentEntry,
+  type StoredRevision,
   type Withdrawal,
 } from './store';
 
@@ -43,7 +44,16 @@ export interface ReleaseReaderOptions {
   kvTimeoutMs?: number;
   /** Where faults are reported; defaults to `console.error`, which Workers Logs collects. */
   log?: (message: string, detail: Record<string, unknown>) => void;
+  /**
+   * What the document's writer says readers must get while a change may not have reached KV
+   * everywhere (`recentChange`, worker/writer-client.ts): asked with each load from KV, so that
+   * a location whose KV still holds the old copy serves the new one. Without it, KV is trusted.
+   */
+  recentChange?: (id: string, lang: string) => Promise<StoredRevision | null | undefined>;
 }
+
+/** How long an isolate waits for a writer's answer before it trusts what KV holds. */
+const WRITER_TIMEOUT_MS = 1_000;
 
 export class ReleaseReader {
   readonly #kv: KVNamespace;
@@ -52,11 +62,13 @@ export class ReleaseReader {
   /** `null`: KV holds no history at all (a new namespace), so the bundled copies stand in. */
   readonly #index: IsolateCache<IndexEntry[] | null>;
   readonly #withdrawals: IsolateCache<Withdrawal | null>;
+  readonly #recentChange: ReleaseReaderOptions['recentChange'];
 
   constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
     const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
     this.#kv = kv;
     this.#log = options.log ?? ((message, detail) => console.error(message, JSON.stringify(detail)));
+    this.#recentChange = options.recentChange;
     this.#documents = new IsolateCache(cache);
     this.#index = new IsolateCache(cache);
     this.#withdrawals = new IsolateCache(cache);
@@ -214,10 +226,28 @@ export class ReleaseReader {
     return { id, lang, revision: served.value.revision, headline: document.headline, date: document.date };
   }
 
+  /**
+   * The current copy in KV, unless the writer says a change since has not reached it: then what
+   * the writer holds (a newer revision, or nothing for an unpublished document). KV ahead of the
+   * writer (a write made around it: the CLI's local mode) wins.
+   */
   async #load(id: string, lang: string): Promise<Representation | null> {
-    const stored = await readCurrent(this.#kv, id, lang);
-    if (!stored) return null;
-    return represent(stored.document, stored.revision);
+    const [kept, recent] = await Promise.all([readCurrent(this.#kv, id, lang), this.#recent(id, lang)]);
+    const behind = recent !== undefined && (recent === null || !kept || kept.revision < recent.revision);
+    const stored = behind ? recent : kept;
+    return stored ? represent(stored.document, stored.revision) : null;
+  }
+
+  /** The writer's word on a change KV may not show yet; `undefined` (trust KV) when it cannot say. */
+  async #recent(id: string, lang: string): Promise<StoredRevision | null | undefined> {
+    if (!this.#recentChange) return undefined;
+    try {
+      return await withTimeout(this.#recentChange(id, lang), WRITER_TIMEOUT_MS);
+    } catch (error: unknown) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.#log(`The writer of ${id}/${lang} did not answer; serving what KV holds`, { error: detail });
+      return undefined;
+    }
   }
 
   #fault(what: string, error: unknown): void {

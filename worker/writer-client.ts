@@ -50,8 +50,22 @@ export async function applyPublish(
   return { stored: written, previous: previous ?? null };
 }
 
+/**
+ * What readers must get of `id`/`lang` while a change may not have reached KV everywhere: the
+ * current revision, `null` when it was unpublished, `undefined` when KV can be trusted (the
+ * writer's `recent`). What an isolate asks each time it loads the document from KV.
+ *
+ * @example
+ * const recent = await recentChange(env, 'belarus-2025-12', 'ru');
+ */
+export async function recentChange(env: Env, id: string, lang: string): Promise<StoredRevision | null | undefined> {
+  return writerOf(env, id, lang).recent();
+}
+
+const writerOf = (env: Env, id: string, lang: string) => env.WRITER.getByName(`${id}:${lang}`);
+
 async function apply(env: Env, command: WriteCommand) {
-  const outcome: WriteOutcome = await env.WRITER.getByName(`${command.id}:${command.lang}`).apply(command);
+  const outcome: WriteOutcome = await writerOf(env, command.id, command.lang).apply(command);
   if ('refused' in outcome) throw fromRefusal(outcome.refused);
   return outcome;
 }

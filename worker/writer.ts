@@ -3,8 +3,14 @@
  * (release and language), so that all writes to a document, from every isolate in every
  * Cloudflare location, run one after another in one place. It keeps the authoritative revision
  * number in its own (SQLite-backed) storage, checks the precondition against it, and writes the
- * revision and the current pointer to KV through worker/write.ts. Readers never reach it: they
- * read KV and their isolate's cache.
+ * revision and the current pointer to KV through worker/write.ts.
+ *
+ * It also makes a change readers get reach them everywhere within seconds, although KV takes up
+ * to a minute to show it at every location (a location that read a key keeps its copy up to
+ * 60 s, and a listing as long). For {@link SETTLING_MS} after a change it answers readers'
+ * isolates with what is current (`recent`, asked whenever an isolate loads the document from
+ * KV, worker/releases.ts), and it purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
+ * any copy refilled meanwhile from isolate memory or a lagging listing.
  *
  * KV has no compare-and-swap, and its listings lag by up to a minute across locations; the
  * object's storage is strongly consistent, so its counter is what numbers a write. It still
@@ -12,13 +18,52 @@
  * local mode, or by a write that failed after storing its revision, is adopted, not overwritten.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { purgeTags } from './edge-cache';
+import type { EdgePurger } from './index';
 import { retrying } from './kv-retry';
 import { publishDocument, unpublishDocument } from './publishing';
 import { toRefusal } from './store-errors';
+import type { StoredRevision } from './store';
 import { rollback, writeRevision, type RevisionCounter } from './write';
 import type { WriteCommand, WriteOutcome } from './writer-client';
 
 const COUNTER_KEY = 'revision';
+const RECENT_KEY = 'recent';
+const PURGES_KEY = 'purges';
+
+/**
+ * How long after a change readers get the writer's word over KV's: KV's 60 s at a location
+ * that kept an old copy, a listing's lag as long, and a margin for slow propagation.
+ */
+export const SETTLING_MS = 90_000;
+
+/**
+ * When the edge cache is purged again after a change (the first purge is the admin route's, at
+ * once): when every isolate's 5 s copy has expired, and when KV's listings, which the index is
+ * built from, have caught up everywhere.
+ */
+export const PURGE_AGAIN_MS = [10_000, 70_000] as const;
+
+/** How soon a purge that failed is tried again. */
+const RETRY_MS = 5_000;
+
+/**
+ * When a purge that keeps failing is given up: once every copy it would drop has expired at the
+ * edge anyway (EDGE_CACHE_CONTROL: fresh for a minute, then stale for five).
+ */
+const GIVE_UP_MS = 360_000;
+
+/** The last change readers get: when, and what is current since (`null`: unpublished). */
+interface Recent {
+  at: number;
+  stored: StoredRevision | null;
+}
+
+/** The purges still to send, and when. */
+interface Pending {
+  tags: string[];
+  due: number[];
+}
 
 export class DocumentWriter extends DurableObject<Env> {
   readonly #counter: RevisionCounter = {
@@ -33,9 +78,73 @@ export class DocumentWriter extends DurableObject<Env> {
    * block, which would reset the object; a fault comes back as data and is thrown here.
    */
   async apply(command: WriteCommand): Promise<WriteOutcome> {
-    const outcome = await this.ctx.blockConcurrencyWhile(() => this.#apply(command));
+    const outcome = await this.ctx.blockConcurrencyWhile(async () => {
+      const done = await this.#apply(command);
+      if (!('fault' in done)) await this.#settle(command, done);
+      return done;
+    });
     if ('fault' in outcome) throw new Error(outcome.fault);
     return outcome;
+  }
+
+  /**
+   * What readers must get now, while a change may not have reached KV everywhere (for
+   * {@link SETTLING_MS}): the current revision, or `null` when the document was unpublished;
+   * `undefined` when KV can be trusted. Called over RPC by `recentChange` (worker/writer-client.ts).
+   */
+  async recent(): Promise<StoredRevision | null | undefined> {
+    const recent = this.ctx.storage.kv.get<Recent>(RECENT_KEY);
+    return recent && Date.now() - recent.at < SETTLING_MS ? recent.stored : undefined;
+  }
+
+  /**
+   * Sends the next purge, through the worker's default entrypoint (a purge reaches only the cache
+   * of the entrypoint that sends it), and sets the alarm for the one after. A purge that fails is
+   * tried again {@link RETRY_MS} later, until the copies it would drop have expired anyway.
+   */
+  override async alarm(): Promise<void> {
+    const sending = this.ctx.storage.kv.get<Pending>(PURGES_KEY);
+    if (!sending) return;
+    // The loopback binding of worker/index.ts's default export (types generated without it).
+    const { default: purger } = this.ctx.exports as unknown as { default: EdgePurger };
+    const sent = await purger.purgeEdge(sending.tags).then(
+      () => true,
+      (error: unknown) => {
+        console.error('The writer could not purge the edge cache; trying again', String(error));
+        return false;
+      },
+    );
+    // Read again: a change made while the purge was on its way has planned its own purges.
+    const pending = this.ctx.storage.kv.get<Pending>(PURGES_KEY);
+    if (!pending) return;
+    const done = sent && pending.due[0] === sending.due[0];
+    const due = (done ? pending.due.slice(1) : pending.due).filter((at: number) => at > Date.now() - GIVE_UP_MS);
+    const next = due[0];
+    if (next === undefined) {
+      this.ctx.storage.kv.delete(PURGES_KEY);
+      return;
+    }
+    this.ctx.storage.kv.put<Pending>(PURGES_KEY, { ...pending, due });
+    await this.ctx.storage.setAlarm(sent ? next : Math.max(next, Date.now() + RETRY_MS));
+  }
+
+  /**
+   * Records a change readers get (anything but a draft), and plans the purges that follow it.
+   * Storage that fails here leaves the change standing: readers get it as soon as KV has it.
+   */
+  async #settle(command: WriteCommand, outcome: WriteOutcome): Promise<void> {
+    if ('refused' in outcome) return;
+    const stored = command.kind === 'unpublish' ? null : outcome.written;
+    if (stored?.draft && command.kind !== 'publish') return;
+    const at = Date.now();
+    try {
+      this.ctx.storage.kv.put<Recent>(RECENT_KEY, { at, stored });
+      const due = PURGE_AGAIN_MS.map((ms) => at + ms);
+      this.ctx.storage.kv.put<Pending>(PURGES_KEY, { tags: purgeTags(command.id, command.lang), due });
+      await this.ctx.storage.setAlarm(due[0]);
+    } catch (error: unknown) {
+      console.error('The writer could not record a change; readers get it when KV has it', String(error));
+    }
   }
 
   async #apply(command: WriteCommand): Promise<WriteOutcome | { fault: string }> {

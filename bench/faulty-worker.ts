@@ -7,6 +7,8 @@
 import type { KVNamespace } from '../worker/kv';
 import Worker, { DocumentWriter } from '../worker/index';
 
+export { RecentChanges } from '../worker/index';
+
 interface FaultyEnv extends Env {
   KV_READ_FAILURE_RATE?: string;
 }

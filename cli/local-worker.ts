@@ -69,10 +69,11 @@ export interface Bundle {
 }
 
 /**
- * One worker of `bundle`, with its static assets, its KV namespace and its writers' Durable
- * Object (hosted by the worker named `doHost`, this one unless said otherwise).
+ * One worker of `bundle`, with its static assets, its KV namespace and its Durable Objects (the
+ * writers and the recent changes, hosted by the worker named `doHost`, this one unless said otherwise).
  */
 export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, string>, doHost?: string) {
+  const host = doHost ? { scriptName: doHost } : {};
   return {
     modules: true,
     compatibilityDate: COMPATIBILITY_DATE,
@@ -81,7 +82,8 @@ export function bundleWorker({ dist, script }: Bundle, bindings: Record<string, 
     assets: ASSETS,
     kvNamespaces: { RELEASES: 'releases' },
     durableObjects: {
-      WRITER: { className: 'DocumentWriter', useSQLite: true, ...(doHost ? { scriptName: doHost } : {}) },
+      WRITER: { className: 'DocumentWriter', useSQLite: true, ...host },
+      CHANGES: { className: 'RecentChanges', useSQLite: true, ...host },
     },
     bindings,
   };

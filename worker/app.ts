@@ -15,7 +15,7 @@ import { answerOtherMethods } from './methods';
 import { errorResponse, invalidRequest, problemResponse } from './problem';
 import { ReleaseReader, type ReleaseReaderOptions } from './releases';
 import { pageRoutes } from './pages/index';
-import { recentChange } from './writer-client';
+import { recentChange, recentChanges } from './writer-client';
 
 export type AppOptions = ReleaseReaderOptions;
 
@@ -34,8 +34,11 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const readerFor = (env: Env) => {
     let reader = readers.get(env.RELEASES);
     if (!reader) {
-      const recent = (id: string, lang: string) => recentChange(env, id, lang);
-      reader = new ReleaseReader(env.RELEASES, { recentChange: recent, ...options });
+      const asked = {
+        recentChange: (id: string, lang: string) => recentChange(env, id, lang),
+        recentChanges: () => recentChanges(env),
+      };
+      reader = new ReleaseReader(env.RELEASES, { ...asked, ...options });
       readers.set(env.RELEASES, reader);
     }
     return reader;

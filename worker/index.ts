@@ -1,11 +1,12 @@
 /**
  * The Cloudflare Workers entry point: the app, the purge the writers send through it, and the
- * Durable Object that writes.
+ * Durable Objects that write and that remember recent changes.
  */
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { createApp } from './app';
 import { purgeEdge } from './edge-cache';
 
+export { RecentChanges } from './recent-changes';
 export { DocumentWriter } from './writer';
 
 const app = createApp();

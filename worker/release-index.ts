@@ -4,6 +4,7 @@
  * list metadata, completed from the documents where the metadata lacks something.
  */
 import { DEFAULT_LANG } from '../data/lang';
+import type { RecentChange } from './recent-changes';
 import type { CurrentEntry } from './store';
 
 /** A current document as the index knows it: every field present (revision 0: the bundled copy). */
@@ -44,4 +45,20 @@ export function summarise(entries: IndexEntry[], lang: string): ReleaseSummary[]
     return { id, headline: shown.headline, lang: shown.lang, date: shown.date, languages };
   });
   return summaries.sort(byDate);
+}
+
+/**
+ * `entries` with `changes` laid over them, in order: each replaces the entry of its document, or
+ * removes it (`entry: null`, unpublished).
+ *
+ * @example
+ * withChanges(listed, [{ id, lang: 'ru', entry: null }]); // the listing without that document
+ */
+export function withChanges(entries: IndexEntry[], changes: RecentChange[]): IndexEntry[] {
+  const byDocument = new Map(entries.map((entry) => [`${entry.id}:${entry.lang}`, entry]));
+  for (const { id, lang, entry } of changes) {
+    if (entry) byDocument.set(`${id}:${lang}`, entry);
+    else byDocument.delete(`${id}:${lang}`);
+  }
+  return [...byDocument.values()];
 }

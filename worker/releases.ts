@@ -10,7 +10,8 @@ import { ReleaseDocumentSchema } from '../data/schema';
 import { BUNDLED_RELEASES } from '../dist/releases-bundle';
 import { IsolateCache, withTimeout } from './cache';
 import { retrying } from './kv-retry';
-import { newestFirst, summarise, type IndexEntry, type ReleaseSummary } from './release-index';
+import type { RecentChange } from './recent-changes';
+import { newestFirst, summarise, withChanges, type IndexEntry, type ReleaseSummary } from './release-index';
 import { represent, type Representation } from './representation';
 import {
   holdsAnyRevision,
@@ -50,9 +51,14 @@ export interface ReleaseReaderOptions {
    * a location whose KV still holds the old copy serves the new one. Without it, KV is trusted.
    */
   recentChange?: (id: string, lang: string) => Promise<StoredRevision | null | undefined>;
+  /**
+   * The changes KV's listing may not show everywhere yet (`recentChanges`,
+   * worker/writer-client.ts): asked with each listing, and laid over it.
+   */
+  recentChanges?: () => Promise<RecentChange[]>;
 }
 
-/** How long an isolate waits for a writer's answer before it trusts what KV holds. */
+/** How long an isolate waits for a Durable Object's answer before it trusts what KV holds. */
 const WRITER_TIMEOUT_MS = 1_000;
 
 export class ReleaseReader {
@@ -62,13 +68,16 @@ export class ReleaseReader {
   /** `null`: KV holds no history at all (a new namespace), so the bundled copies stand in. */
   readonly #index: IsolateCache<IndexEntry[] | null>;
   readonly #withdrawals: IsolateCache<Withdrawal | null>;
-  readonly #recentChange: ReleaseReaderOptions['recentChange'];
+  readonly #recentChange: NonNullable<ReleaseReaderOptions['recentChange']>;
+  readonly #recentChanges: NonNullable<ReleaseReaderOptions['recentChanges']>;
 
   constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
     const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
     this.#kv = kv;
     this.#log = options.log ?? ((message, detail) => console.error(message, JSON.stringify(detail)));
-    this.#recentChange = options.recentChange;
+    // Nobody to ask (the CLI's Node build, some tests): KV is trusted.
+    this.#recentChange = options.recentChange ?? (async () => undefined);
+    this.#recentChanges = options.recentChanges ?? (async () => []);
     this.#documents = new IsolateCache(cache);
     this.#index = new IsolateCache(cache);
     this.#withdrawals = new IsolateCache(cache);
@@ -193,7 +202,16 @@ export class ReleaseReader {
    * in) unless it holds a history, whose releases are then all drafts or unpublished.
    */
   async #loadIndex(): Promise<IndexEntry[] | null> {
-    const listed = await listCurrent(this.#kv);
+    const [listed, changes] = await Promise.all([
+      listCurrent(this.#kv),
+      this.#asked('the recent changes', [], this.#recentChanges),
+    ]);
+    const index = await this.#indexFrom(listed);
+    return index && changes.length > 0 ? withChanges(index, changes) : index;
+  }
+
+  /** The index from a listing of the current keys, as KV at this location has it. */
+  async #indexFrom(listed: CurrentEntry[]): Promise<IndexEntry[] | null> {
     if (listed.length === 0) {
       if (await holdsAnyRevision(this.#kv)) return [];
       this.#log('KV holds no releases; serving the bundled index', {});
@@ -232,21 +250,26 @@ export class ReleaseReader {
    * writer (a write made around it: the CLI's local mode) wins.
    */
   async #load(id: string, lang: string): Promise<Representation | null> {
-    const [kept, recent] = await Promise.all([readCurrent(this.#kv, id, lang), this.#recent(id, lang)]);
+    const [kept, recent] = await Promise.all([
+      readCurrent(this.#kv, id, lang),
+      this.#asked(`what the writer of ${id}/${lang} holds`, undefined, () => this.#recentChange(id, lang)),
+    ]);
     const behind = recent !== undefined && (recent === null || !kept || kept.revision < recent.revision);
     const stored = behind ? recent : kept;
     return stored ? represent(stored.document, stored.revision) : null;
   }
 
-  /** The writer's word on a change KV may not show yet; `undefined` (trust KV) when it cannot say. */
-  async #recent(id: string, lang: string): Promise<StoredRevision | null | undefined> {
-    if (!this.#recentChange) return undefined;
+  /**
+   * What a Durable Object says of a change KV may not show here yet; `unknown` (trust KV) when
+   * it fails or does not answer within {@link WRITER_TIMEOUT_MS}.
+   */
+  async #asked<T, U>(what: string, unknown: U, ask: () => Promise<T>): Promise<T | U> {
     try {
-      return await withTimeout(this.#recentChange(id, lang), WRITER_TIMEOUT_MS);
+      return await withTimeout(ask(), WRITER_TIMEOUT_MS);
     } catch (error: unknown) {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.#log(`The writer of ${id}/${lang} did not answer; serving what KV holds`, { error: detail });
-      return undefined;
+      this.#log(`Could not ask for ${what}; serving what KV holds`, { error: detail });
+      return unknown;
     }
   }
 

@@ -3,6 +3,7 @@
  * the object's class, which imports the Workers runtime, so that the app can be loaded in Node
  * (the OpenAPI test, the CLI's tools) without it.
  */
+import type { RecentChange } from './recent-changes';
 import type { StoredRevision, Withdrawal } from './store';
 import { fromRefusal, type Refusal } from './store-errors';
 import type { WriteOptions } from './write';
@@ -61,6 +62,24 @@ export async function applyPublish(
 export async function recentChange(env: Env, id: string, lang: string): Promise<StoredRevision | null | undefined> {
   return writerOf(env, id, lang).recent();
 }
+
+/**
+ * Tells the store's one RecentChanges object (worker/recent-changes.ts) what readers now get of a
+ * document: what its writer does after every change readers get.
+ */
+export async function noteChange(env: Env, change: RecentChange): Promise<void> {
+  await env.CHANGES.getByName(CHANGES_NAME).note(change);
+}
+
+/**
+ * The changes readers get that KV's listing may not show everywhere yet: what an isolate asks
+ * each time it builds the index from that listing.
+ */
+export async function recentChanges(env: Env): Promise<RecentChange[]> {
+  return env.CHANGES.getByName(CHANGES_NAME).since();
+}
+
+const CHANGES_NAME = 'all';
 
 const writerOf = (env: Env, id: string, lang: string) => env.WRITER.getByName(`${id}:${lang}`);
 

@@ -9,8 +9,9 @@
  * to a minute to show it at every location (a location that read a key keeps its copy up to
  * 60 s, and a listing as long). For {@link SETTLING_MS} after a change it answers readers'
  * isolates with what is current (`recent`, asked whenever an isolate loads the document from
- * KV, worker/releases.ts), and it purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
- * any copy refilled meanwhile from isolate memory or a lagging listing.
+ * KV, worker/releases.ts), tells the store's RecentChanges object (worker/recent-changes.ts),
+ * which the index is laid over, and purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
+ * any copy refilled meanwhile from isolate memory.
  *
  * KV has no compare-and-swap, and its listings lag by up to a minute across locations; the
  * object's storage is strongly consistent, so its counter is what numbers a write. It still
@@ -25,22 +26,17 @@ import { publishDocument, unpublishDocument } from './publishing';
 import { toRefusal } from './store-errors';
 import type { StoredRevision } from './store';
 import { rollback, writeRevision, type RevisionCounter } from './write';
-import type { WriteCommand, WriteOutcome } from './writer-client';
+import { SETTLING_MS } from './settling';
+import { noteChange, type WriteCommand, type WriteOutcome } from './writer-client';
 
 const COUNTER_KEY = 'revision';
 const RECENT_KEY = 'recent';
 const PURGES_KEY = 'purges';
 
 /**
- * How long after a change readers get the writer's word over KV's: KV's 60 s at a location
- * that kept an old copy, a listing's lag as long, and a margin for slow propagation.
- */
-export const SETTLING_MS = 90_000;
-
-/**
  * When the edge cache is purged again after a change (the first purge is the admin route's, at
- * once): when every isolate's 5 s copy has expired, and when KV's listings, which the index is
- * built from, have caught up everywhere.
+ * once): when every isolate's 5 s copy has expired, and when KV itself shows the change
+ * everywhere, for a copy refilled by an isolate that could not reach the Durable Objects.
  */
 export const PURGE_AGAIN_MS = [10_000, 70_000] as const;
 
@@ -52,6 +48,8 @@ const RETRY_MS = 5_000;
  * edge anyway (EDGE_CACHE_CONTROL: fresh for a minute, then stale for five).
  */
 const GIVE_UP_MS = 360_000;
+
+const headlineAndDate = ({ document }: StoredRevision) => ({ headline: document.headline, date: document.date });
 
 /** The last change readers get: when, and what is current since (`null`: unpublished). */
 interface Recent {
@@ -136,12 +134,15 @@ export class DocumentWriter extends DurableObject<Env> {
     if ('refused' in outcome) return;
     const stored = command.kind === 'unpublish' ? null : outcome.written;
     if (stored?.draft && command.kind !== 'publish') return;
+    const { id, lang } = command;
     const at = Date.now();
     try {
       this.ctx.storage.kv.put<Recent>(RECENT_KEY, { at, stored });
       const due = PURGE_AGAIN_MS.map((ms) => at + ms);
-      this.ctx.storage.kv.put<Pending>(PURGES_KEY, { tags: purgeTags(command.id, command.lang), due });
+      this.ctx.storage.kv.put<Pending>(PURGES_KEY, { tags: purgeTags(id, lang), due });
       await this.ctx.storage.setAlarm(due[0]);
+      const entry = stored && { id, lang, revision: stored.revision, ...headlineAndDate(stored) };
+      await noteChange(this.env, { id, lang, entry });
     } catch (error: unknown) {
       console.error('The writer could not record a change; readers get it when KV has it', String(error));
     }

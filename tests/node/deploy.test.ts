@@ -30,8 +30,9 @@ describe('wrangler deploy --dry-run', () => {
         const { code, stdout, stderr } = await run('npx', args, { WRANGLER_LOG: 'log' });
         expect(code, stderr).toBe(0);
         expect(stdout).toMatch(new RegExp(`env\\.RELEASES \\(${kvId.source}\\)\\s+KV Namespace`));
-        // The writers' Durable Object (its class exported by the bundle) and the public origin.
+        // The Durable Objects (their classes exported by the bundle) and the public origin.
         expect(stdout).toMatch(/env\.WRITER \(DocumentWriter\)\s+Durable Object/);
+        expect(stdout).toMatch(/env\.CHANGES \(RecentChanges\)\s+Durable Object/);
         expect(stdout).toMatch(new RegExp(`env\\.PUBLIC_ORIGIN \\("${origin.source}[^"]*"\\)\\s+Environment Variable`));
         // The static assets travel beside the worker: the element, the iframe script, 5 label files, _headers.
         expect(stdout).toMatch(/Read \d+ files from the assets directory \S+dist\/assets/);
@@ -40,6 +41,7 @@ describe('wrangler deploy --dry-run', () => {
         // The build-time fallback copy travels inside the bundle.
         expect(bundle).toContain('Belarus frees 123 political prisoners');
         expect(bundle).toMatch(/export\s*\{[^}]*DocumentWriter/);
+        expect(bundle).toMatch(/export\s*\{[^}]*RecentChanges/);
         // The default link-preview card travels too (a PNG, in base64); the card renderer does not.
         expect(bundle).toContain('"iVBORw0KGgo');
         expect(bundle).not.toMatch(/satori|resvg|fontsource/i);

@@ -2,8 +2,9 @@
  * An edit reaches readers everywhere within seconds, although KV takes up to a minute to show it
  * at every Cloudflare location (worker/writer.ts): while a change settles, an isolate that loads
  * the document from a KV that still holds the old copy gets the current one from the document's
- * writer, and the writer purges the edge cache again once copies refilled from isolate memory or
- * a lagging listing may have reached it. A lagging location is a KV binding that answers from a
+ * writer, an isolate that builds the index from a lagging listing lays the recent changes over it
+ * (worker/recent-changes.ts), and the writer purges the edge cache again once copies refilled
+ * from isolate memory may have reached it. A lagging location is a KV binding that answers from a
  * copy of the current keys taken before the change (real KV, read at one place, never lags).
  */
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
@@ -11,8 +12,9 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { purgeTags } from '../../worker/edge-cache';
 import Worker from '../../worker/index';
-import { PURGE_AGAIN_MS, SETTLING_MS } from '../../worker/writer';
-import { adminInit, cloudflareCache, freshApp, SEED_ID, seedDocument, store } from './helpers';
+import { SETTLING_MS } from '../../worker/settling';
+import { PURGE_AGAIN_MS } from '../../worker/writer';
+import { adminInit, cloudflareCache, freshApp, russianDocument, SEED_ID, seedDocument, store } from './helpers';
 
 const DOCUMENT = `/api/releases/${SEED_ID}?lang=en`;
 
@@ -108,7 +110,7 @@ describe('a location whose KV still holds the old copy', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('X-Data-Fallback')).toBeNull();
       expect(await headline(response)).toBe(seedDocument().headline);
-      expect(faults.join('\n')).toContain(`The writer of ${SEED_ID}/en did not answer`);
+      expect(faults.join('\n')).toContain(`Could not ask for what the writer of ${SEED_ID}/en holds`);
     });
   }
 
@@ -126,6 +128,73 @@ describe('a location whose KV still holds the old copy', () => {
     expect(
       await headline(await freshApp({ recentChange: async () => undefined }).request(DOCUMENT, undefined, there)),
     ).toBe(seedDocument().headline);
+  });
+});
+
+describe('the index at a location whose KV listing lags', () => {
+  const index = async (bindings: Cloudflare.Env, options = {}) => {
+    const response = await freshApp(options).request('/api/releases', undefined, bindings);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { releases: { id: string; headline: string }[] }).releases;
+  };
+
+  it('lists the edited headline', async () => {
+    await store();
+    const there = await laggingLocation();
+    await edit({ ...seedDocument(), headline: 'Edited' });
+    expect((await index(there)).map((r) => r.headline)).toEqual(['Edited']);
+    // Without the recent changes, the listing's lag shows.
+    const unaided = await index(there, { recentChanges: async () => [] });
+    expect(unaided.map((r) => r.headline)).toEqual([seedDocument().headline]);
+  });
+
+  it('names a release published a moment ago as the latest', async () => {
+    await store();
+    const there = await laggingLocation();
+    const newer = { ...seedDocument(), id: 'belarus-2026-01', date: '2026-01-15', headline: 'Newer release' };
+    const put = adminInit('PUT', newer, { 'If-None-Match': '*' });
+    expect((await freshApp().request('/api/releases/belarus-2026-01?lang=en', put)).status).toBe(200);
+    expect((await index(there)).map((r) => r.id)).toEqual(['belarus-2026-01', SEED_ID]);
+    const latest = await freshApp().request('/api/releases/latest', undefined, there);
+    expect(await headline(latest)).toBe('Newer release');
+  });
+
+  it('drops a release unpublished a moment ago', async () => {
+    await store();
+    const there = await laggingLocation();
+    const unpublish = adminInit('POST', { message: 'Legal check' });
+    expect((await freshApp().request(`/api/releases/${SEED_ID}/unpublish`, unpublish)).status).toBe(200);
+    expect(await index(there)).toEqual([]);
+  });
+
+  it('says at once that a translation is behind an English edit', async () => {
+    await store();
+    await store(russianDocument());
+    const there = await laggingLocation();
+    await edit({ ...seedDocument(), headline: 'Edited' });
+    const response = await freshApp().request(`/api/releases/${SEED_ID}?lang=ru`, undefined, there);
+    expect(response.headers.get('X-Translation-Behind')).toBe('1');
+  });
+
+  it('serves the listing, and logs it, when the recent changes cannot be had', async () => {
+    await store();
+    const { request, faults } = freshApp({ recentChanges: () => Promise.reject(new Error('overloaded')) });
+    const response = await request('/api/releases');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('X-Data-Fallback')).toBeNull();
+    expect(faults.join('\n')).toContain('Could not ask for the recent changes');
+  });
+
+  it('forgets a change once it has settled everywhere', async () => {
+    await store();
+    await edit({ ...seedDocument(), headline: 'Edited' });
+    const changes = env.CHANGES.getByName('all');
+    expect(await changes.since()).toHaveLength(1);
+    const later = Date.now() + SETTLING_MS;
+    await runInDurableObject(changes, async (instance) => {
+      vi.spyOn(Date, 'now').mockReturnValue(later);
+      expect(await instance.since()).toEqual([]);
+    });
   });
 });
 

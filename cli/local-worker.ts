@@ -102,7 +102,8 @@ export async function freePort(): Promise<number> {
  * `assets: false` leaves the static assets out: Miniflare's asset router, in front of the worker,
  * then no longer runs in the same workerd process on every request (locally it costs about a
  * millisecond of CPU per request; at Cloudflare the router is not the worker's), so a benchmark
- * of the worker measures the worker.
+ * of the worker measures the worker. `entry` bundles another entry than worker/index.ts (a
+ * benchmark's variant of it).
  *
  * @example
  * const worker = await startLocalWorker({ ADMIN_TOKEN: 'secret' });
@@ -111,9 +112,9 @@ export async function freePort(): Promise<number> {
  */
 export async function startLocalWorker(
   bindings: Record<string, string> = {},
-  { assets = true } = {},
+  { assets = true, entry }: { assets?: boolean; entry?: string } = {},
 ): Promise<LocalWorker> {
-  const bundle = await buildBundle();
+  const bundle = await buildBundle(entry);
   // Any free port: 8787 belongs to `npm start`, and test runs may overlap. The worker's public
   // origin is its own, so that its pages link to it.
   const port = await freePort();

@@ -1,6 +1,7 @@
 /**
  * The read path: which document a reader gets for (id | "latest", lang), from isolate memory,
- * KV, or the copy bundled at build time, and which fallback, if any, that was.
+ * KV, or the copy bundled at build time, and which fallback, if any, that was. While a change
+ * settles in KV, what the Durable Objects that made it say beats what KV holds here.
  */
 import type { KVNamespace } from './kv';
 import { DEFAULT_LANG } from '../data/lang';

@@ -1,9 +1,10 @@
 /**
  * The Durable Object that keeps the index current while KV settles: one object for the whole
  * store, told by each document's writer (worker/writer.ts) what readers get of that document
- * after a change, and asked by every isolate that builds the index from KV's listing, which lags
- * by up to a minute between locations. It remembers a change for {@link SETTLING_MS}; after that,
- * the listing shows it everywhere.
+ * after a change, and asked by every isolate that loads from KV, whose copies and listing lag by
+ * up to a minute between locations: the isolate lays the changes over the listing, and asks a
+ * changed document's writer for the copy KV does not hold yet. It remembers a change for
+ * {@link SETTLING_MS}; after that, KV shows it everywhere.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { IndexEntry } from './release-index';

@@ -48,13 +48,14 @@ export interface ReleaseReaderOptions {
   log?: (message: string, detail: Record<string, unknown>) => void;
   /**
    * What the document's writer says readers must get while a change may not have reached KV
-   * everywhere (`recentChange`, worker/writer-client.ts): asked with each load from KV, so that
-   * a location whose KV still holds the old copy serves the new one. Without it, KV is trusted.
+   * everywhere (`recentChange`, worker/writer-client.ts): asked by a load from KV when the
+   * recent changes name a revision KV does not hold here yet. Without it, KV is trusted.
    */
   recentChange?: (id: string, lang: string) => Promise<StoredRevision | null | undefined>;
   /**
-   * The changes KV's listing may not show everywhere yet (`recentChanges`,
-   * worker/writer-client.ts): asked with each listing, and laid over it.
+   * The changes KV may not show everywhere yet (`recentChanges`, worker/writer-client.ts): laid
+   * over each listing, and what tells a load from KV that the document's writer must be asked.
+   * Asked at most once per `ttlMs`.
    */
   recentChanges?: () => Promise<RecentChange[]>;
 }
@@ -71,6 +72,8 @@ export class ReleaseReader {
   readonly #withdrawals: IsolateCache<Withdrawal | null>;
   readonly #recentChange: NonNullable<ReleaseReaderOptions['recentChange']>;
   readonly #recentChanges: NonNullable<ReleaseReaderOptions['recentChanges']>;
+  /** The recent changes, asked once per `ttlMs`: a failed ask counts as none (KV is trusted). */
+  readonly #changes: IsolateCache<RecentChange[]>;
 
   constructor(kv: KVNamespace, options: ReleaseReaderOptions = {}) {
     const cache = { ttlMs: options.ttlMs ?? 5_000, timeoutMs: options.kvTimeoutMs ?? 1_500 };
@@ -79,6 +82,7 @@ export class ReleaseReader {
     // Nobody to ask (the CLI's Node build, some tests): KV is trusted.
     this.#recentChange = options.recentChange ?? (async () => undefined);
     this.#recentChanges = options.recentChanges ?? (async () => []);
+    this.#changes = new IsolateCache(cache);
     this.#documents = new IsolateCache(cache);
     this.#index = new IsolateCache(cache);
     this.#withdrawals = new IsolateCache(cache);
@@ -203,10 +207,7 @@ export class ReleaseReader {
    * in) unless it holds a history, whose releases are then all drafts or unpublished.
    */
   async #loadIndex(): Promise<IndexEntry[] | null> {
-    const [listed, changes] = await Promise.all([
-      listCurrent(this.#kv),
-      this.#asked('the recent changes', [], this.#recentChanges),
-    ]);
+    const [listed, changes] = await Promise.all([listCurrent(this.#kv), this.#settling()]);
     const index = await this.#indexFrom(listed);
     return index && changes.length > 0 ? withChanges(index, changes) : index;
   }
@@ -246,18 +247,25 @@ export class ReleaseReader {
   }
 
   /**
-   * The current copy in KV, unless the writer says a change since has not reached it: then what
-   * the writer holds (a newer revision, or nothing for an unpublished document). KV ahead of the
-   * writer (a write made around it: the CLI's local mode) wins.
+   * The current copy in KV, unless the recent changes name one it does not hold yet: then what
+   * the document's writer holds (a newer revision, or nothing for an unpublished document). A
+   * document that has not changed lately costs no ask.
    */
   async #load(id: string, lang: string): Promise<Representation | null> {
-    const [kept, recent] = await Promise.all([
-      readCurrent(this.#kv, id, lang),
-      this.#asked(`what the writer of ${id}/${lang} holds`, undefined, () => this.#recentChange(id, lang)),
-    ]);
-    const behind = recent !== undefined && (recent === null || !kept || kept.revision < recent.revision);
-    const stored = behind ? recent : kept;
+    const [kept, changes] = await Promise.all([readCurrent(this.#kv, id, lang), this.#settling()]);
+    const change = changes.find((c) => c.id === id && c.lang === lang);
+    const behind = change && (!change.entry || !kept || kept.revision < change.entry.revision);
+    const recent = behind
+      ? await this.#asked(`what the writer of ${id}/${lang} holds`, undefined, () => this.#recentChange(id, lang))
+      : undefined;
+    const stored = recent === undefined ? kept : recent;
     return stored ? represent(stored.document, stored.revision) : null;
+  }
+
+  /** The changes that may not show in KV here yet. */
+  async #settling(): Promise<RecentChange[]> {
+    const ask = () => this.#asked('the recent changes', [], this.#recentChanges);
+    return (await this.#changes.get('changes', ask)).value;
   }
 
   /**

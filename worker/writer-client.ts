@@ -54,7 +54,8 @@ export async function applyPublish(
 /**
  * What readers must get of `id`/`lang` while a change may not have reached KV everywhere: the
  * current revision, `null` when it was unpublished, `undefined` when KV can be trusted (the
- * writer's `recent`). What an isolate asks each time it loads the document from KV.
+ * writer's `recent`). What an isolate asks when the recent changes name a revision of the
+ * document that its KV does not hold yet.
  *
  * @example
  * const recent = await recentChange(env, 'belarus-2025-12', 'ru');
@@ -72,8 +73,8 @@ export async function noteChange(env: Env, change: RecentChange): Promise<void> 
 }
 
 /**
- * The changes readers get that KV's listing may not show everywhere yet: what an isolate asks
- * each time it builds the index from that listing.
+ * The changes readers get that KV may not show everywhere yet: what an isolate asks, at most
+ * once per its cache's lifetime, when it loads from KV.
  */
 export async function recentChanges(env: Env): Promise<RecentChange[]> {
   return env.CHANGES.getByName(CHANGES_NAME).since();

@@ -8,9 +8,9 @@
  * It also makes a change readers get reach them everywhere within seconds, although KV takes up
  * to a minute to show it at every location (a location that read a key keeps its copy up to
  * 60 s, and a listing as long). For {@link SETTLING_MS} after a change it answers readers'
- * isolates with what is current (`recent`, asked whenever an isolate loads the document from
- * KV, worker/releases.ts), tells the store's RecentChanges object (worker/recent-changes.ts),
- * which the index is laid over, and purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
+ * isolates with what is current (`recent`, asked by an isolate whose KV does not hold the
+ * revision the recent changes name, worker/releases.ts), tells the store's RecentChanges object
+ * (worker/recent-changes.ts) so that isolates know which documents changed, and purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
  * any copy refilled meanwhile from isolate memory.
  *
  * KV has no compare-and-swap, and its listings lag by up to a minute across locations; the

@@ -59,8 +59,8 @@ describe('a location whose KV still holds the old copy', () => {
     expect(await headline(response)).toBe('Edited');
     expect(response.headers.get('ETag')).toMatch(/^"r2-/);
     expect(response.headers.get('X-Data-Fallback')).toBeNull();
-    // The same location without the writer's word: what the lag alone would have served.
-    const unaided = freshApp({ recentChange: async () => undefined });
+    // The same location without the recent changes: what the lag alone would have served.
+    const unaided = freshApp({ recentChanges: async () => [] });
     expect(await headline(await unaided.request(DOCUMENT, undefined, there))).toBe(seedDocument().headline);
   });
 
@@ -105,14 +105,26 @@ describe('a location whose KV still holds the old copy', () => {
   ] as const) {
     it(`serves what KV holds, and logs it, when the writer ${what}`, async () => {
       await store();
+      const there = await laggingLocation();
+      await edit({ ...seedDocument(), headline: 'Edited' });
       const { request, faults } = freshApp({ recentChange: answer });
-      const response = await request(DOCUMENT);
+      const response = await request(DOCUMENT, undefined, there);
       expect(response.status).toBe(200);
       expect(response.headers.get('X-Data-Fallback')).toBeNull();
       expect(await headline(response)).toBe(seedDocument().headline);
       expect(faults.join('\n')).toContain(`Could not ask for what the writer of ${SEED_ID}/en holds`);
     });
   }
+
+  it('asks no writer for a document that has not changed lately, nor for a release that does not exist', async () => {
+    await store();
+    const asked: string[] = [];
+    const { request } = freshApp({ recentChange: async (id, lang) => (asked.push(`${id}/${lang}`), undefined) });
+    expect((await request(DOCUMENT)).status).toBe(200);
+    expect((await request(`/api/releases/${SEED_ID}?lang=ru`)).status).toBe(200);
+    expect((await request('/api/releases/no-such-release')).status).toBe(404);
+    expect(asked).toEqual([]);
+  });
 
   it('trusts KV again once the change has settled everywhere', async () => {
     await store();

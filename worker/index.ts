@@ -25,9 +25,11 @@ export default class Worker extends WorkerEntrypoint<Env> implements EdgePurger 
    * Purges `tags` from the edge cache in front of this entrypoint, which holds every cached
    * answer (a purge reaches only the cache of the entrypoint that sends it, and a Durable Object
    * is not this one). An RPC method: never reachable over HTTP. Throws when the purge fails, so
-   * that the writer's alarm is retried.
+   * that the writer tries again; logs each purge sent, so that Workers Logs show them.
    */
   async purgeEdge(tags: string[]): Promise<void> {
-    if (!(await purgeEdge(this.ctx.cache, tags))) throw new Error(`Workers Cache purge failed for ${tags.join(', ')}`);
+    const { cache } = this.ctx;
+    if (!(await purgeEdge(cache, tags))) throw new Error(`Workers Cache purge failed for ${tags.join(', ')}`);
+    if (cache) console.log('Purged the edge cache again after a change', JSON.stringify({ tags }));
   }
 }

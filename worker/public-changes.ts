@@ -28,9 +28,8 @@ export interface PublicChange {
  * await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
  */
 export async function publicChanged(c: Context<AppEnv>, reader: ReleaseReader, change: PublicChange): Promise<void> {
-  const edge = edgeCacheOf(c);
-  for (const lang of change.langs) {
-    reader.forget(change.id, lang);
-    await purgeEdge(edge, purgeTags(change.id, lang));
-  }
+  for (const lang of change.langs) reader.forget(change.id, lang);
+  // One purge for the whole change: purges are rate-limited per call.
+  const tags = new Set(change.langs.flatMap((lang) => purgeTags(change.id, lang)));
+  if (tags.size > 0) await purgeEdge(edgeCacheOf(c), [...tags]);
 }

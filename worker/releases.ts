@@ -19,6 +19,7 @@ import {
   listCurrent,
   readCurrent,
   readLatest,
+  readRevision,
   readWithdrawal,
   type CurrentEntry,
   type StoredRevision,
@@ -60,8 +61,11 @@ export interface ReleaseReaderOptions {
   recentChanges?: () => Promise<RecentChange[]>;
 }
 
-/** How long an isolate waits for a Durable Object's answer before it trusts what KV holds. */
-const WRITER_TIMEOUT_MS = 1_000;
+/**
+ * How long an isolate waits for a Durable Object's answer before it trusts what KV holds: two
+ * asks in a row (the recent changes, then a writer) stay within a KV read's time limit.
+ */
+const ASK_TIMEOUT_MS = 500;
 
 export class ReleaseReader {
   readonly #kv: KVNamespace;
@@ -140,6 +144,8 @@ export class ReleaseReader {
 
   /** Makes this isolate read a document (and the index) again, after writing it; the old copy stays the fallback. */
   forget(id: string, lang: string): void {
+    // The write has told the recent changes: asked again, they name it even where KV lags.
+    this.#changes.expire('changes');
     this.#documents.expire(`${id}:${lang}`);
     this.#index.expire('index');
     this.#withdrawals.expire(id);
@@ -247,19 +253,29 @@ export class ReleaseReader {
   }
 
   /**
-   * The current copy in KV, unless the recent changes name one it does not hold yet: then what
-   * the document's writer holds (a newer revision, or nothing for an unpublished document). A
-   * document that has not changed lately costs no ask.
+   * The current copy in KV, unless the recent changes name one it does not hold yet: then
+   * nothing for an unpublished document, else what the document's writer holds, else (the writer
+   * failing) the revision the change names, read by its own immutable key. A document that has
+   * not changed lately costs no ask.
    */
   async #load(id: string, lang: string): Promise<Representation | null> {
     const [kept, changes] = await Promise.all([readCurrent(this.#kv, id, lang), this.#settling()]);
     const change = changes.find((c) => c.id === id && c.lang === lang);
-    const behind = change && (!change.entry || !kept || kept.revision < change.entry.revision);
-    const recent = behind
-      ? await this.#asked(`what the writer of ${id}/${lang} holds`, undefined, () => this.#recentChange(id, lang))
-      : undefined;
-    const stored = recent === undefined ? kept : recent;
+    const stored =
+      !change || (kept && change.entry && kept.revision >= change.entry.revision)
+        ? kept
+        : await this.#newer(change, kept);
     return stored ? represent(stored.document, stored.revision) : null;
+  }
+
+  /** What readers get of a document that changed since KV here last showed it. */
+  async #newer({ id, lang, entry }: RecentChange, kept: StoredRevision | null): Promise<StoredRevision | null> {
+    if (!entry) return null;
+    const recent = await this.#asked(`what the writer of ${id}/${lang} holds`, undefined, () =>
+      this.#recentChange(id, lang),
+    );
+    if (recent !== undefined) return recent;
+    return (await readRevision(this.#kv, id, lang, entry.revision)) ?? kept;
   }
 
   /** The changes that may not show in KV here yet. */
@@ -270,11 +286,11 @@ export class ReleaseReader {
 
   /**
    * What a Durable Object says of a change KV may not show here yet; `unknown` (trust KV) when
-   * it fails or does not answer within {@link WRITER_TIMEOUT_MS}.
+   * it fails or does not answer within {@link ASK_TIMEOUT_MS}.
    */
   async #asked<T, U>(what: string, unknown: U, ask: () => Promise<T>): Promise<T | U> {
     try {
-      return await withTimeout(ask(), WRITER_TIMEOUT_MS);
+      return await withTimeout(ask(), ASK_TIMEOUT_MS);
     } catch (error: unknown) {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.#log(`Could not ask for ${what}; serving what KV holds`, { error: detail });

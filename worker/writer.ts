@@ -24,6 +24,8 @@ import type { EdgePurger } from './index';
 import { retrying } from './kv-retry';
 import { publishDocument, unpublishDocument } from './publishing';
 import { toRefusal } from './store-errors';
+import { withTimeout } from './cache';
+import type { RecentChange } from './recent-changes';
 import type { StoredRevision } from './store';
 import { rollback, writeRevision, type RevisionCounter } from './write';
 import { SETTLING_MS } from './settling';
@@ -35,13 +37,18 @@ const PURGES_KEY = 'purges';
 
 /**
  * When the edge cache is purged again after a change (the first purge is the admin route's, at
- * once): when every isolate's 5 s copy has expired, and when KV itself shows the change
- * everywhere, for a copy refilled by an isolate that could not reach the Durable Objects.
+ * once), counted from when the recent changes know it: when every isolate's copies have expired
+ * (the recent changes it holds, up to 5 s old, and a document loaded with them, 5 s more), and
+ * when KV itself shows the change everywhere, for a copy refilled by an isolate that could not
+ * reach the Durable Objects.
  */
-export const PURGE_AGAIN_MS = [10_000, 70_000] as const;
+export const PURGE_AGAIN_MS = [15_000, 70_000] as const;
 
-/** How soon a purge that failed is tried again. */
+/** How soon a purge or a note that failed is tried again. */
 const RETRY_MS = 5_000;
+
+/** How long a call to another object (RecentChanges, the purging entrypoint) may take. */
+const CALL_TIMEOUT_MS = 2_000;
 
 /**
  * When a purge that keeps failing is given up: once every copy it would drop has expired at the
@@ -57,10 +64,11 @@ interface Recent {
   stored: StoredRevision | null;
 }
 
-/** The purges still to send, and when. */
+/** The purges still to send, and when; and a change RecentChanges has not heard of yet. */
 interface Pending {
   tags: string[];
   due: number[];
+  note?: RecentChange;
 }
 
 export class DocumentWriter extends DurableObject<Env> {
@@ -72,13 +80,19 @@ export class DocumentWriter extends DurableObject<Env> {
   /**
    * Applies one command; called over RPC by `applyWrite` (worker/writer-client.ts). The write
    * runs with every other event held back (`blockConcurrencyWhile`): KV calls are I/O, across
-   * which a Durable Object would otherwise interleave requests. It never throws inside the
-   * block, which would reset the object; a fault comes back as data and is thrown here.
+   * which a Durable Object would otherwise interleave requests; the block includes telling
+   * RecentChanges (at most {@link CALL_TIMEOUT_MS}). It never throws inside the block, which
+   * would reset the object; a fault comes back as data and is thrown here.
    */
   async apply(command: WriteCommand): Promise<WriteOutcome> {
     const outcome = await this.ctx.blockConcurrencyWhile(async () => {
       const done = await this.#apply(command);
-      if (!('fault' in done)) await this.#settle(command, done);
+      if (!('fault' in done)) {
+        // The change stands whatever happens here: readers get it when KV has it.
+        await this.#settle(command, done).catch((error: unknown) =>
+          console.error('The writer could not record a change', String(error)),
+        );
+      }
       return done;
     });
     if ('fault' in outcome) throw new Error(outcome.fault);
@@ -96,55 +110,73 @@ export class DocumentWriter extends DurableObject<Env> {
   }
 
   /**
-   * Sends the next purge, through the worker's default entrypoint (a purge reaches only the cache
-   * of the entrypoint that sends it), and sets the alarm for the one after. A purge that fails is
-   * tried again {@link RETRY_MS} later, until the copies it would drop have expired anyway.
+   * Tells RecentChanges of a change it missed (a note that failed), or else sends the next purge,
+   * through the worker's default entrypoint (a purge reaches only the cache of the entrypoint
+   * that sends it); then sets the alarm for what follows. What fails is tried again
+   * {@link RETRY_MS} later; a purge, until the copies it would drop have expired anyway.
    */
   override async alarm(): Promise<void> {
     const sending = this.ctx.storage.kv.get<Pending>(PURGES_KEY);
     if (!sending) return;
-    // The loopback binding of worker/index.ts's default export (types generated without it).
-    const { default: purger } = this.ctx.exports as unknown as { default: EdgePurger };
-    const sent = await purger.purgeEdge(sending.tags).then(
-      () => true,
-      (error: unknown) => {
-        console.error('The writer could not purge the edge cache; trying again', String(error));
-        return false;
-      },
-    );
-    // Read again: a change made while the purge was on its way has planned its own purges.
+    const ok = sending.note ? await this.#note(sending.note) : await this.#purge(sending.tags);
+    // Read again: a change made meanwhile has planned its own.
     const pending = this.ctx.storage.kv.get<Pending>(PURGES_KEY);
     if (!pending) return;
-    const done = sent && pending.due[0] === sending.due[0];
-    const due = (done ? pending.due.slice(1) : pending.due).filter((at: number) => at > Date.now() - GIVE_UP_MS);
-    const next = due[0];
-    if (next === undefined) {
+    const finished = ok && pending.due[0] === sending.due[0];
+    const { note, ...purges } = pending;
+    const rest: Pending = !finished ? pending : note ? purges : { ...purges, due: purges.due.slice(1) };
+    const due = rest.due.filter((at) => at > Date.now() - GIVE_UP_MS);
+    if (!rest.note && due.length === 0) {
       this.ctx.storage.kv.delete(PURGES_KEY);
       return;
     }
-    this.ctx.storage.kv.put<Pending>(PURGES_KEY, { ...pending, due });
-    await this.ctx.storage.setAlarm(sent ? next : Math.max(next, Date.now() + RETRY_MS));
+    await this.#plan({ ...rest, due }, !ok);
   }
 
   /**
-   * Records a change readers get (anything but a draft), and plans the purges that follow it.
-   * Storage that fails here leaves the change standing: readers get it as soon as KV has it.
+   * Records a change readers get (anything but a draft), tells RecentChanges, and plans the
+   * purges that follow, from when isolates can learn of it. A note that fails is sent again
+   * from the alarm; meanwhile isolates where KV lags trust it, until the last purge.
    */
   async #settle(command: WriteCommand, outcome: WriteOutcome): Promise<void> {
     if ('refused' in outcome) return;
     const stored = command.kind === 'unpublish' ? null : outcome.written;
     if (stored?.draft && command.kind !== 'publish') return;
     const { id, lang } = command;
+    const change = { id, lang, entry: stored && { id, lang, revision: stored.revision, ...headlineAndDate(stored) } };
+    const noted = await this.#note(change);
     const at = Date.now();
+    this.ctx.storage.kv.put<Recent>(RECENT_KEY, { at, stored });
+    const due = PURGE_AGAIN_MS.map((ms) => at + ms);
+    await this.#plan({ tags: purgeTags(id, lang), due, ...(noted ? {} : { note: change }) });
+  }
+
+  /** Stores what is left to do, and wakes up for it: a note at once, a purge when it is due. */
+  async #plan(pending: Pending, failed = false): Promise<void> {
+    this.ctx.storage.kv.put<Pending>(PURGES_KEY, pending);
+    const next = pending.note ? Date.now() + RETRY_MS : pending.due[0]!;
+    await this.ctx.storage.setAlarm(failed ? Math.max(next, Date.now() + RETRY_MS) : next);
+  }
+
+  /** Tells RecentChanges of `change`: whether it heard. */
+  async #note(change: RecentChange): Promise<boolean> {
+    return this.#call('tell the recent changes of a change', () => noteChange(this.env, change));
+  }
+
+  /** Purges `tags` from the edge cache, through the worker's default entrypoint: whether it took. */
+  async #purge(tags: string[]): Promise<boolean> {
+    // The loopback binding of worker/index.ts's default export (types generated without it).
+    const { default: purger } = this.ctx.exports as unknown as { default: EdgePurger };
+    return this.#call('purge the edge cache', () => purger.purgeEdge(tags));
+  }
+
+  async #call(what: string, call: () => Promise<void>): Promise<boolean> {
     try {
-      this.ctx.storage.kv.put<Recent>(RECENT_KEY, { at, stored });
-      const due = PURGE_AGAIN_MS.map((ms) => at + ms);
-      this.ctx.storage.kv.put<Pending>(PURGES_KEY, { tags: purgeTags(id, lang), due });
-      await this.ctx.storage.setAlarm(due[0]);
-      const entry = stored && { id, lang, revision: stored.revision, ...headlineAndDate(stored) };
-      await noteChange(this.env, { id, lang, entry });
+      await withTimeout(call(), CALL_TIMEOUT_MS);
+      return true;
     } catch (error: unknown) {
-      console.error('The writer could not record a change; readers get it when KV has it', String(error));
+      console.error(`The writer could not ${what}; trying again in ${RETRY_MS / 1000} s`, String(error));
+      return false;
     }
   }
 

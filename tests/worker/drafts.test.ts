@@ -327,7 +327,9 @@ describe("Cloudflare's cache", () => {
     const { purges, ctx } = cloudflareCache();
     const response = await app.request(`/api/releases/${SEED_ID}/unpublish`, adminInit('POST'), env, ctx);
     expect(response.status).toBe(200);
-    expect(purges).toEqual([{ tags: purgeTags(SEED_ID, 'en') }, { tags: purgeTags(SEED_ID, 'be') }]);
+    // One purge call for the whole release (purges are rate-limited per call).
+    expect(purges).toHaveLength(1);
+    expect(new Set(purges[0]!.tags)).toEqual(new Set([...purgeTags(SEED_ID, 'en'), ...purgeTags(SEED_ID, 'be')]));
   });
 
   it('is never given a preview to keep', async () => {

@@ -12,8 +12,10 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { purgeTags } from '../../worker/edge-cache';
 import Worker from '../../worker/index';
+import { RecentChanges } from '../../worker/recent-changes';
 import { SETTLING_MS } from '../../worker/settling';
 import { PURGE_AGAIN_MS } from '../../worker/writer';
+import { recentChanges } from '../../worker/writer-client';
 import { adminInit, cloudflareCache, freshApp, russianDocument, SEED_ID, seedDocument, store } from './helpers';
 
 const DOCUMENT = `/api/releases/${SEED_ID}?lang=en`;
@@ -103,7 +105,7 @@ describe('a location whose KV still holds the old copy', () => {
     ['fails', () => Promise.reject(new Error('Durable Object is overloaded'))],
     ['does not answer', () => new Promise<never>(() => {})],
   ] as const) {
-    it(`serves what KV holds, and logs it, when the writer ${what}`, async () => {
+    it(`serves the revision the recent changes name, read by its own key, when the writer ${what}`, async () => {
       await store();
       const there = await laggingLocation();
       await edit({ ...seedDocument(), headline: 'Edited' });
@@ -111,10 +113,54 @@ describe('a location whose KV still holds the old copy', () => {
       const response = await request(DOCUMENT, undefined, there);
       expect(response.status).toBe(200);
       expect(response.headers.get('X-Data-Fallback')).toBeNull();
-      expect(await headline(response)).toBe(seedDocument().headline);
+      expect(await headline(response)).toBe('Edited');
       expect(faults.join('\n')).toContain(`Could not ask for what the writer of ${SEED_ID}/en holds`);
     });
   }
+
+  it('stops serving an unpublished release without asking its writer', async () => {
+    await store();
+    const there = await laggingLocation();
+    const unpublish = adminInit('POST', { message: 'Legal check' });
+    expect((await freshApp().request(`/api/releases/${SEED_ID}/unpublish`, unpublish)).status).toBe(200);
+    const failing = freshApp({ recentChange: () => Promise.reject(new Error('overloaded')) });
+    expect((await failing.request(DOCUMENT, undefined, there)).status).toBe(410);
+  });
+
+  it('answers within the KV time limit when both objects are slow, without a fallback', async () => {
+    await store();
+    const there = await laggingLocation();
+    await edit({ ...seedDocument(), headline: 'Edited' });
+    const slowly = freshApp({
+      recentChanges: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 450));
+        return recentChanges(env);
+      },
+      recentChange: () => new Promise<never>(() => {}),
+    });
+    const response = await slowly.request(DOCUMENT, undefined, there);
+    expect(response.headers.get('X-Data-Fallback')).toBeNull();
+    expect(await headline(response)).toBe('Edited');
+  });
+
+  it("serves the edit at once in the editor's own isolate, whose KV lags", async () => {
+    await store();
+    const there = await laggingLocation();
+    const { request } = freshApp();
+    expect(await headline(await request(DOCUMENT, undefined, there))).toBe(seedDocument().headline);
+    const put = adminInit('PUT', { ...seedDocument(), headline: 'Edited' });
+    expect((await request(`${DOCUMENT}&force=true`, put, there)).status).toBe(200);
+    expect(await headline(await request(DOCUMENT, undefined, there))).toBe('Edited');
+  });
+
+  it('serves a draft once it is published', async () => {
+    await store();
+    await edit({ ...seedDocument(), headline: 'Draft, then published' }, '&draft=true');
+    const there = await laggingLocation();
+    const publish = adminInit('POST', {});
+    expect((await freshApp().request(`/api/releases/${SEED_ID}/publish?lang=en`, publish)).status).toBe(200);
+    expect(await headline(await freshApp().request(DOCUMENT, undefined, there))).toBe('Draft, then published');
+  });
 
   it('asks no writer for a document that has not changed lately, nor for a release that does not exist', async () => {
     await store();
@@ -126,20 +172,21 @@ describe('a location whose KV still holds the old copy', () => {
     expect(asked).toEqual([]);
   });
 
-  it('trusts KV again once the change has settled everywhere', async () => {
+  it('is forgotten by both objects once it has settled everywhere: KV is trusted again', async () => {
     await store();
-    const there = await laggingLocation();
     await edit({ ...seedDocument(), headline: 'Edited' });
+    const changes = env.CHANGES.getByName('all');
     expect(await writer().recent()).toMatchObject({ revision: 2 });
+    expect(await changes.since()).toHaveLength(1);
     const later = Date.now() + SETTLING_MS;
     await runInDurableObject(writer(), async (instance) => {
       vi.spyOn(Date, 'now').mockReturnValue(later);
       expect(await instance.recent()).toBeUndefined();
     });
-    vi.restoreAllMocks();
-    expect(
-      await headline(await freshApp({ recentChange: async () => undefined }).request(DOCUMENT, undefined, there)),
-    ).toBe(seedDocument().headline);
+    await runInDurableObject(changes, async (instance) => {
+      vi.spyOn(Date, 'now').mockReturnValue(later);
+      expect(await instance.since()).toEqual([]);
+    });
   });
 });
 
@@ -196,18 +243,6 @@ describe('the index at a location whose KV listing lags', () => {
     expect(response.headers.get('X-Data-Fallback')).toBeNull();
     expect(faults.join('\n')).toContain('Could not ask for the recent changes');
   });
-
-  it('forgets a change once it has settled everywhere', async () => {
-    await store();
-    await edit({ ...seedDocument(), headline: 'Edited' });
-    const changes = env.CHANGES.getByName('all');
-    expect(await changes.since()).toHaveLength(1);
-    const later = Date.now() + SETTLING_MS;
-    await runInDurableObject(changes, async (instance) => {
-      vi.spyOn(Date, 'now').mockReturnValue(later);
-      expect(await instance.since()).toEqual([]);
-    });
-  });
 });
 
 describe('the purges that follow a change', () => {
@@ -248,6 +283,25 @@ describe('the purges that follow a change', () => {
     expect(purged).toHaveBeenCalledTimes(2);
     // The retried purge was the first of two: the second is still planned.
     expect((await alarm())! - failedAt).toBeGreaterThan(PURGE_AGAIN_MS[0]);
+  });
+
+  it('tells the recent changes again when they did not hear, before the purges', async () => {
+    await store();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(RecentChanges.prototype, 'note').mockRejectedValueOnce(new Error('overloaded'));
+    const before = Date.now();
+    await edit({ ...seedDocument(), headline: 'Edited' });
+    const changes = env.CHANGES.getByName('all');
+    expect(await changes.since()).toEqual([]);
+    const alarm = async () => runInDurableObject(writer(), (_, state) => state.storage.getAlarm());
+    expect((await alarm())! - before).toBeLessThan(PURGE_AGAIN_MS[0]);
+    const purged = vi.spyOn(Worker.prototype, 'purgeEdge');
+    expect(await runDurableObjectAlarm(writer())).toBe(true);
+    expect(await changes.since()).toMatchObject([
+      { id: SEED_ID, lang: 'en', entry: { revision: 2, headline: 'Edited' } },
+    ]);
+    expect(purged).not.toHaveBeenCalled();
+    expect((await alarm())! - before).toBeGreaterThanOrEqual(PURGE_AGAIN_MS[0]);
   });
 
   it('sends the purge from the entrypoint that holds the cache, and throws when it is refused', async () => {

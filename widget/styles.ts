@@ -103,6 +103,10 @@ export const styles = unsafeCSS(`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* Chromium has no quotation marks for Belarusian: these are its own, as Russian's. */
+  q:lang(be) {
+    quotes: '«' '»' '„' '“';
+  }
   blockquote {
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.75em;

@@ -7,7 +7,8 @@
  * The template keeps to what both tags read alike: quoted attribute values, text and nested
  * templates, arrays, and `null` for nothing (never `false`, which Lit would print). No Lit-only
  * bindings (`@event`, `?attr`, `.prop`): the element listens on its own wrapper instead.
- * Quotation marks come from `<q>`, in the style of the quote's language (`quotes: auto`).
+ * Quotation marks come from `<q>`, in the style of the quote's language (`quotes: auto`); both
+ * renderers' styles give Belarusian its own, which Chromium lacks.
  */
 import type { FactBoxModel, QuoteView } from './model';
 

@@ -235,6 +235,6 @@ export class BelarusReleaseElement extends LitElement {
   }
 
   #inlineData(): string | null {
-    return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
+    return this.querySelector(':scope>script[type="application/json"]')?.textContent ?? null;
   }
 }

@@ -37,13 +37,19 @@ export const styles = unsafeCSS(`
     display: none;
   }
   /* light-dark() picks by color-scheme. "auto" (or any other value) sets none: it inherits the
-     page's, and a page that declares none is light whatever the OS prefers. Paper is light. */
+     page's, and a page that declares none is light whatever the OS prefers. Paper is light,
+     and prints every fact: on screen a collapsed box hides the rest and the blocks cut to fit
+     (widget/fit.ts). */
   @media screen {
     :host([theme='light']) .box {
       color-scheme: light;
     }
     :host([theme='dark']) .box {
       color-scheme: dark;
+    }
+    .collapsed .more,
+    .collapsed .cut {
+      display: none;
     }
   }
   .box {
@@ -97,6 +103,10 @@ export const styles = unsafeCSS(`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* Chromium has no quotation marks for Belarusian: these are its own, as Russian's. */
+  q:lang(be) {
+    quotes: '«' '»' '„' '“';
+  }
   blockquote {
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: 0.75em;
@@ -121,12 +131,6 @@ export const styles = unsafeCSS(`
   .end {
     margin: auto 0 0;
     padding-top: calc(var(--_space) / 2);
-  }
-  @media screen {
-    .collapsed .more,
-    .collapsed .cut {
-      display: none;
-    }
   }
   /* A collapsed box fades out at the foot of its key facts, over their last line when they
      reach it: there is more. */

@@ -3,6 +3,7 @@
  * site of another origin: a box in the reader's language; for a translation English has been
  * revised since, a note saying so; for a release with no document in the reader's language,
  * the whole box in English with a note in theirs; and `lang` on whatever is in another language.
+ * Quotes wear their own language's quotation marks, Belarusian's too, which Chromium lacks.
  */
 import { describe, expect, it } from 'vitest';
 import seed from '../../data/releases/belarus-2025-12/en.json';
@@ -42,6 +43,28 @@ async function box(attrs: string) {
   return read;
 }
 
+/**
+ * The quotation marks around the box's first quote as Chromium renders them: the text of the
+ * `<q>`'s generated content in the accessibility tree, which is also what a screen reader says.
+ * (The computed `content` of `q::before` is only `open-quote`.)
+ */
+async function quoteMarks(attrs: string): Promise<string[]> {
+  const page = await run.browser.newPage();
+  await page.goto(run.site.url(`/?attrs=${encodeURIComponent(`${attrs} expanded`)}`));
+  await page.waitForFunction(() => document.querySelector('belarus-release')?.shadowRoot?.querySelector('q'));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `document.querySelector('belarus-release').shadowRoot.querySelector('[part=quotes] q')`,
+  });
+  const [q] = (await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false }))
+    .nodes;
+  const { nodes } = await cdp.send('Accessibility.getChildAXNodes', { id: q!.nodeId });
+  const texts = nodes.filter((node) => node.role?.value === 'StaticText').map((node) => String(node.name?.value));
+  await page.close();
+  return [texts[0]!, texts.at(-1)!];
+}
+
 describe('the element in the readers’ languages', () => {
   it('says in Russian that the English version has been updated since the translation', async () => {
     const read = await box(`lang="ru" release="${SEED}"`);
@@ -72,5 +95,18 @@ describe('the element in the readers’ languages', () => {
 
   it('has no note for an English reader', async () => {
     expect(await box(`lang="en" release="${SEED}"`)).toMatchObject({ box: 'en', note: null });
+  });
+
+  // Chromium's own marks for every language but Belarusian, for which it has none (it would
+  // show English ones): the element gives Belarusian its own, as the server pages do.
+  it.each([
+    ['be', '«', '»'],
+    ['en', '“', '”'],
+    ['ru', '«', '»'],
+    ['uk', '«', '»'],
+    ['pl', '„', '”'],
+    ['lt', '„', '“'],
+  ])('quotes in %s between %s and %s', async (lang, open, close) => {
+    expect(await quoteMarks(`lang="${lang}" release="${SEED}"`)).toEqual([open, close]);
   });
 });

@@ -119,6 +119,16 @@ export function cardRoutes(
 }
 
 /**
+ * The absolute URL of the card of `doc`, as pages (`og:image`) and oEmbed (`thumbnail_url`) name
+ * it. It answers the default card while none is stored for what `doc` says.
+ *
+ * @example
+ * cardUrl('https://facts.example', doc); // "https://facts.example/cards/belarus-2025-12/ru/3f2a9c01.png"
+ */
+export const cardUrl = (origin: string, doc: ReleaseDocument) =>
+  `${origin}${cardPath(doc.id, doc.lang, cardKey(cardContent(doc)))}`;
+
+/**
  * The tags that make a link preview show the card of `doc`: Open Graph's image with its size
  * and alternative text (in the document's language), and Twitter's large-image card.
  *
@@ -127,7 +137,7 @@ export function cardRoutes(
  */
 export function cardMeta(origin: string, doc: ReleaseDocument) {
   const content = cardContent(doc);
-  const url = `${origin}${cardPath(doc.id, doc.lang, cardKey(content))}`;
+  const url = cardUrl(origin, doc);
   return html`<meta property="og:image" content="${url}" />
     <meta property="og:image:type" content="image/png" />
     <meta property="og:image:width" content="${CARD_SIZE.width}" />

@@ -57,5 +57,7 @@ describe('oEmbed', () => {
     const data = await extract(`${worker.origin}/releases/${ID}`, { maxwidth: 480 });
     expect(data).toMatchObject({ type: 'rich', version: '1.0', width: 480, provider_name: 'belarus-release' });
     expect(data.html).toContain(`<iframe src="${worker.origin}/embed/${ID}"`);
+    expect(data).toMatchObject({ thumbnail_width: 1200, thumbnail_height: 630 });
+    expect(data.thumbnail_url).toMatch(new RegExp(`^${worker.origin}/cards/${ID}/en/[0-9a-f]{8}\\.png$`));
   });
 });

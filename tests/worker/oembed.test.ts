@@ -3,7 +3,8 @@
  * iframe, and nothing the filter strips that the embed would need.
  */
 import { describe, expect, it } from 'vitest';
-import { SEED_ID, freshApp, seedDocument, store } from './helpers';
+import { DEFAULT_CARD_PNG } from '../../dist/card-bundle';
+import { ADMIN_TOKEN, SEED_ID, freshApp, russianDocument, seedDocument, store } from './helpers';
 
 const ORIGIN = 'https://facts.example';
 const PAGE = `${ORIGIN}/releases/${SEED_ID}`;
@@ -11,6 +12,25 @@ const PAGE = `${ORIGIN}/releases/${SEED_ID}`;
 async function oembed(query: string) {
   const response = await freshApp().request(`${ORIGIN}/oembed?${query}`);
   return { response, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A real card: the default one the build drew (cli/build-card.ts). */
+const CARD = Uint8Array.from(atob(DEFAULT_CARD_PNG), (c) => c.charCodeAt(0));
+
+/** The og:image a release page names. */
+async function ogImage(page: string) {
+  const html = await (await freshApp().request(page)).text();
+  return /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+}
+
+/** Stores `png` as the card of revision 1 of `lang`, through the admin API. */
+async function uploadCard(lang: string, png: Uint8Array) {
+  const response = await freshApp().request(`/api/releases/${SEED_ID}/card?lang=${lang}&revision=1`, {
+    method: 'PUT',
+    body: png,
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'image/png' },
+  });
+  expect(response.status).toBe(200);
 }
 
 describe('GET /oembed', () => {
@@ -59,6 +79,49 @@ describe('GET /oembed', () => {
     expect(body.title).toBe(seedDocument().headline);
     expect(body.html).toContain(`<blockquote hidden lang="en"><a href="${ORIGIN}/releases/belarus-2026-01?lang=be">`);
     expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/belarus-2026-01?lang=be"`);
+  });
+
+  it("names as thumbnail the card the page's og:image names, in English and in Russian, served from the worker", async () => {
+    await store();
+    await store(russianDocument());
+    // Not the default card: the stored one proves the URL reaches each language's own card.
+    const card = CARD.slice();
+    card[CARD.length - 13] ^= 0xff; // the CRC before IEND: no check reads it (worker/png.ts)
+    await uploadCard('en', CARD);
+    await uploadCard('ru', card);
+    for (const [lang, page, png] of [
+      ['en', PAGE, CARD],
+      ['ru', `${PAGE}?lang=ru`, card],
+    ] as const) {
+      const { body } = await oembed(`url=${encodeURIComponent(page)}`);
+      expect(body.thumbnail_url, lang).toBe(await ogImage(page));
+      expect(body.thumbnail_url, lang).toMatch(new RegExp(`^${ORIGIN}/cards/${SEED_ID}/${lang}/[0-9a-f]{8}\\.png$`));
+      expect([body.thumbnail_width, body.thumbnail_height], lang).toEqual([1200, 630]);
+      const image = await freshApp().request(String(body.thumbnail_url));
+      expect(image.status, lang).toBe(200);
+      expect(image.headers.get('Content-Type'), lang).toBe('image/png');
+      expect(image.headers.get('X-Data-Fallback'), lang).toBeNull();
+      expect(new Uint8Array(await image.arrayBuffer()), lang).toEqual(png);
+    }
+  });
+
+  it('names the URL that answers the default card while a release has no card stored', async () => {
+    await store();
+    const { body } = await oembed(`url=${encodeURIComponent(PAGE)}`);
+    expect(body.thumbnail_url).toBe(await ogImage(PAGE));
+    const image = await freshApp().request(String(body.thumbnail_url));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('Content-Type')).toBe('image/png');
+    expect(image.headers.get('X-Data-Fallback')).toBe('default-card');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(CARD);
+  });
+
+  it("names the English card for a language the release lacks, as the page's og:image does", async () => {
+    await store();
+    const page = `${PAGE}?lang=pl`;
+    const { body } = await oembed(`url=${encodeURIComponent(page)}`);
+    expect(body.thumbnail_url).toBe(await ogImage(page));
+    expect(body.thumbnail_url).toContain(`/cards/${SEED_ID}/en/`);
   });
 
   const errors: [string, string, number][] = [

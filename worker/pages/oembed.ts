@@ -11,10 +11,12 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { DEFAULT_LANG, publishedLang } from '../../data/lang';
+import { CARD_SIZE } from '../../factbox/card';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
 import { readerLanguage } from '../fact-box-html';
 import { notServed } from '../api';
+import { cardUrl } from '../card';
 import type { AppEnv } from '../headers';
 import { servedHeaders } from '../http-cache';
 import { problem } from '../problem';
@@ -61,6 +63,10 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
       width,
       height,
       html: await embedHtml(origin, doc, lang, width, height),
+      // The card the page names in og:image (all three or none, oEmbed 1.0 §2.3.4).
+      thumbnail_url: cardUrl(origin, doc),
+      thumbnail_width: CARD_SIZE.width,
+      thumbnail_height: CARD_SIZE.height,
     },
     200,
     servedHeaders(served.fallback, 'public, max-age=3600'),

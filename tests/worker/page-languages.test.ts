@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../data/lang';
-import { SEED_ID, belarusianDocument, freshApp, russianDocument, seedDocument, store } from './helpers';
+import type { ReleaseDocument } from '../../data/schema';
+import { SEED_ID, adminInit, belarusianDocument, freshApp, russianDocument, seedDocument, store } from './helpers';
 
 const ORIGIN = 'https://facts.example';
 const PAGE = `${ORIGIN}/releases/${SEED_ID}`;
@@ -133,5 +134,84 @@ describe('sources', () => {
     const source = /<a href="https:\/\/washingtoninsider[^"]*"[^>]*lang="(\w+)"/.exec(page);
     expect(source?.[1]).toBe('en');
     expect(page).toContain('<h2>Крыніцы</h2><div lang="be">');
+  });
+});
+
+describe('a preview page', () => {
+  type Request = ReturnType<typeof freshApp>['request'];
+  const NEW_ID = 'draft-2026-01';
+  const draft = (request: Request, doc: ReleaseDocument, headers: Record<string, string>) =>
+    request(`/api/releases/${doc.id}?lang=${doc.lang}&draft=true`, adminInit('PUT', doc, headers));
+  /** The signed page link the CLI's `preview` prints, as a path. */
+  async function previewPage(request: Request, id: string) {
+    const response = await request(`/api/releases/${id}/preview`, adminInit('POST'));
+    const { links } = (await response.json()) as { links: { page: string } };
+    return links.page.slice(ORIGIN.length);
+  }
+  /** The switcher's links of a page, by language. */
+  const switcher = (page: string) =>
+    new Map(
+      [...page.matchAll(/<a\s+href="([^"]+)"\s+lang="(\w+)"\s+hreflang=/g)].map(([, href, lang]) => [
+        lang!,
+        href!.replaceAll('&amp;', '&'),
+      ]),
+    );
+  /** English and Russian published, then a draft of each, based on the published revision. */
+  async function draftsOfPublished(request: Request) {
+    await english();
+    await store(russianDocument());
+    const drafts = [
+      { ...seedDocument(), headline: 'Draft headline' },
+      { ...russianDocument(), headline: 'Черновик заголовка' },
+    ];
+    for (const doc of drafts) {
+      const etag = (await request(`/api/releases/${SEED_ID}?lang=${doc.lang}`)).headers.get('ETag')!;
+      expect((await draft(request, doc, { 'If-Match': etag })).status).toBe(200);
+    }
+  }
+
+  it("links each language to that language's preview of the draft: 200, noindex, private no-store", async () => {
+    const { request } = freshApp();
+    await draftsOfPublished(request);
+    const path = await previewPage(request, SEED_ID);
+    const token = new URL(path, ORIGIN).searchParams.get('preview')!;
+    const links = switcher(await (await request(path)).text());
+    expect([...links.keys()]).toEqual(['en', 'ru']);
+    expect(new URL(links.get('ru')!).searchParams.get('preview')).toBe(token);
+    const russian = await request(links.get('ru')!);
+    expect(russian.status).toBe(200);
+    expect(russian.headers.get('X-Robots-Tag')).toBe('noindex');
+    expect(russian.headers.get('Cache-Control')).toBe('private, no-store');
+    const page = await russian.text();
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('Черновик заголовка');
+    expect(await (await request(links.get('en')!)).text()).toContain('Draft headline');
+  });
+
+  it('lists the languages of a release not published yet, each opening its draft', async () => {
+    const { request } = freshApp();
+    await english();
+    const english2026 = { ...seedDocument(), id: NEW_ID, date: '2026-01-20', headline: 'A draft' };
+    const russian2026 = { ...russianDocument(), id: NEW_ID, date: '2026-01-20', headline: 'Черновик' };
+    expect((await draft(request, english2026, { 'If-None-Match': '*' })).status).toBe(200);
+    expect((await draft(request, russian2026, { 'If-None-Match': '*' })).status).toBe(200);
+    const links = switcher(await (await request(await previewPage(request, NEW_ID))).text());
+    expect([...links.keys()]).toEqual(['en', 'ru']);
+    const russian = await request(links.get('ru')!);
+    expect(russian.status).toBe(200);
+    expect(await russian.text()).toContain('Черновик');
+  });
+
+  it('leaves the public page as it was: public links with no preview parameter, drafts unlisted', async () => {
+    const { request } = freshApp();
+    await draftsOfPublished(request);
+    const belarusian = { ...belarusianDocument(), headline: 'Чарнавік' };
+    expect((await draft(request, belarusian, { 'If-None-Match': '*' })).status).toBe(200);
+    const response = await request(`${PAGE}?lang=ru`);
+    expect(response.headers.get('Cache-Control')).toMatch(/^public/);
+    const page = await response.text();
+    expect(page).not.toContain('preview');
+    expect(page).not.toContain('Черновик заголовка');
+    expect(Object.fromEntries(switcher(page))).toEqual({ en: PAGE, ru: `${PAGE}?lang=ru` });
   });
 });

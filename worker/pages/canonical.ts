@@ -14,7 +14,9 @@ import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
 import { cardMeta } from '../card';
 import { factBoxHtml, jsonLd, readerLanguage } from '../fact-box-html';
+import { retrying } from '../kv-retry';
 import type { ReleaseReader } from '../releases';
+import { languagesOf } from '../store';
 import { PAGE_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
 import { alternateLinks, languageSwitcher, localeMeta, versions } from './language';
@@ -32,9 +34,7 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
   const { doc, lang, origin, behind, ...served } = await pageRelease(c, reader);
   const box = readerLanguage(doc, lang, behind);
   const { ui } = box;
-  // The index knows every language a release is in; a release it does not list yet has its own.
-  const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);
-  const all = versions(origin, doc.id, listed?.languages ?? [doc.lang]);
+  const all = await pageVersions(c, reader, origin, doc, ui, served.preview);
   const page = factPageUrl(origin, doc.id, ui);
   const body = htmlPage({
     lang: ui,
@@ -46,6 +46,27 @@ export async function canonicalPage(c: Context<AppEnv>, reader: ReleaseReader): 
       <main>${factBoxHtml(doc, box)}</main>`,
   });
   return c.html(body, 200, pageHeaders(PAGE_CSP, ui, served));
+}
+
+/**
+ * The language versions a page links. A public page: those the index lists (a release it does
+ * not list yet has its own). An editor's preview: every language drafted so far, each at its
+ * own preview under the same `preview` value, so that switching language stays in the preview.
+ */
+async function pageVersions(
+  c: Context<AppEnv>,
+  reader: ReleaseReader,
+  origin: string,
+  doc: ReleaseDocument,
+  ui: string,
+  preview: boolean | undefined,
+) {
+  if (preview) {
+    const drafted = await languagesOf(retrying(c.env.RELEASES), doc.id);
+    return versions(origin, doc.id, drafted, c.req.query('preview'));
+  }
+  const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);
+  return versions(origin, doc.id, listed?.languages ?? [doc.lang]);
 }
 
 /** What link previews and search engines read: description, Open Graph, Twitter, the card, oEmbed. */

@@ -8,6 +8,7 @@
 import { html } from 'hono/html';
 import { DEFAULT_LANG, LANGUAGES } from '../../data/lang';
 import { factPageUrl } from '../../factbox/model';
+import { previewLinks } from '../preview';
 
 /** A language version of a release: its language and its canonical URL. */
 export interface Version {
@@ -32,15 +33,16 @@ const info = (lang: string) => LANGUAGE_INFO[lang] ?? LANGUAGE_INFO[DEFAULT_LANG
 
 /**
  * The release's versions in the order of data's LANGUAGES (English first), each at its
- * canonical URL (English without a `lang` parameter).
+ * canonical URL (English without a `lang` parameter); on a preview, at its preview under the
+ * same `preview` value (a signed link covers every language of its release: worker/preview.ts).
  *
  * @example
  * versions('https://facts.example', 'belarus-2025-12', ['ru', 'en']); // [{ lang: 'en', … }, { lang: 'ru', url: '…?lang=ru' }]
  */
-export function versions(origin: string, id: string, languages: readonly string[]): Version[] {
+export function versions(origin: string, id: string, languages: readonly string[], preview?: string): Version[] {
   return LANGUAGES.filter((lang) => languages.includes(lang)).map((lang) => ({
     lang,
-    url: factPageUrl(origin, id, lang),
+    url: preview === undefined ? factPageUrl(origin, id, lang) : previewLinks(origin, id, lang, preview).page,
   }));
 }
 

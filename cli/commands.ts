@@ -60,14 +60,15 @@ function problemsOf(file: string, error: CliError): Problem[] {
 }
 
 /**
- * `history <id>`: the revisions, oldest first, marking the one readers get (`current`), the
- * drafts not published yet and each file's base; whether the release is unpublished; `--json`.
+ * `history <id>`: the revisions, oldest first, marking the one readers get (`current`) or, while
+ * the release is unpublished, had (`published, now unpublished`), the drafts never published and
+ * each file's base; whether the release is unpublished; `--json`.
  */
 export async function history(values: Values, positionals: string[]): Promise<number> {
   const id = required(positionals[0], 'history <id>');
   const lang = langOf(values);
   return withStore(values, async (store) => {
-    const { revisions, published, unpublished } = await store.target.history(id, lang);
+    const { revisions, published, unpublished, withdrawn = null } = await store.target.history(id, lang);
     if (revisions.length === 0) {
       throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
     }
@@ -78,7 +79,7 @@ export async function history(values: Values, positionals: string[]): Promise<nu
       const newest = revisions.at(-1)!.revision;
       console.log(
         JSON.stringify(
-          { id, lang, store: store.name, current: published, newest, unpublished, revisions: listed },
+          { id, lang, store: store.name, current: published, withdrawn, newest, unpublished, revisions: listed },
           null,
           2,
         ),
@@ -94,8 +95,9 @@ export async function history(values: Values, positionals: string[]): Promise<nu
     for (const r of revisions) {
       const marks = [
         r.revision === published ? 'current' : '',
-        // A draft stops being one when it, or a revision after it, is published.
-        r.draft && (published === null || r.revision > published) ? 'draft' : '',
+        r.revision === withdrawn ? 'published, now unpublished' : '',
+        // A draft stops being one when it, or a revision after it, is published (even if since unpublished).
+        r.draft && r.revision > (published ?? withdrawn ?? 0) ? 'draft' : '',
         ...filesAt(r.revision).map((f) => `base of ${f}`),
       ];
       const mark = marks.filter(Boolean).join(', ');

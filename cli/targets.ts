@@ -3,18 +3,15 @@
  * .wrangler state, through Miniflare (cli/local-store.ts) and worker/store.ts), or a worker's
  * admin API. Both offer the same operations and refuse the same things.
  */
-import { publishDocument, unpublishDocument } from '../worker/publishing';
+import { publication, publishDocument, unpublishDocument, type Publication } from '../worker/publishing';
 import { represent } from '../worker/representation';
 import {
   languagesOf,
   listRevisions,
-  readCurrent,
   readLatest,
   readRevision,
-  readWithdrawal,
   type RevisionSummary,
   type StoredRevision,
-  type Withdrawal,
 } from '../worker/store';
 import {
   CorruptDataError,
@@ -51,14 +48,12 @@ interface WriteRequest extends Pick<WriteOptions, 'author' | 'message'> {
   draft?: boolean;
 }
 
-/** A document's history, and what readers get of it. */
-interface History {
+/** A document's history, and what readers get of it (worker/publishing.ts). */
+interface History extends Omit<Publication, 'withdrawn'> {
   /** Oldest first; empty when there is no such document. */
   revisions: RevisionSummary[];
-  /** The revision readers get; `null`: none (drafts only, or the release is unpublished). */
-  published: number | null;
-  /** Set while the release is unpublished. */
-  unpublished: Withdrawal | null;
+  /** Absent from a worker deployed before it was answered. */
+  withdrawn?: Publication['withdrawn'];
 }
 
 /** A preview's links (worker/preview.ts) and when they stop working. */
@@ -131,8 +126,7 @@ export async function localTarget(persistTo = '.wrangler/state/v3'): Promise<Tar
       ),
     history: async (id, lang) => ({
       revisions: await listRevisions(kv, id, lang),
-      published: (await readCurrent(kv, id, lang).catch(() => null))?.revision ?? null,
-      unpublished: await readWithdrawal(kv, id),
+      ...(await publication(kv, id, lang)),
     }),
     revision: async (id, lang, n) => {
       const stored = await refusalsAsCliErrors(() => readRevision(kv, id, lang, n));

@@ -26,7 +26,8 @@ import { problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { publicChanged } from './public-changes';
-import { listRevisions, readCurrent, readRevision, readWithdrawal, type StoredRevision } from './store';
+import { listRevisions, readRevision, type StoredRevision } from './store';
+import { publication } from './publishing';
 import { applyWrite } from './writer-client';
 
 const PROBLEMS = {
@@ -144,6 +145,10 @@ const historyRoute = historyRead(
         .object({ unpublishedAt: z.string(), author: z.string(), message: z.string() })
         .nullable()
         .describe('Set while the release is unpublished'),
+      withdrawn: z
+        .int()
+        .nullable()
+        .describe('While no revision is current: the one readers had when the release was unpublished, if any'),
     }),
     'Oldest first, with what readers get',
   ),
@@ -222,12 +227,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     const kv = retrying(c.env.RELEASES);
     const revisions = await listRevisions(kv, id, lang);
     if (revisions.length === 0) throw problem(404, 'Not Found', `There is no document ${id}/${lang}.`);
-    const [current, unpublished] = await Promise.all([
-      readCurrent(kv, id, lang).catch(() => null),
-      readWithdrawal(kv, id),
-    ]);
-    const published = current?.revision ?? null;
-    return c.json({ revisions, published, unpublished }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ revisions, ...(await publication(kv, id, lang)) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.openapi(revisionRoute, async (c) => {

@@ -7,12 +7,23 @@
  *   published revision, or see no release at all when none was ever published.
  * - Publishing makes the newest revision current and lifts an unpublish.
  * - Unpublishing marks the release (`unpublished:<id>`, which readers consult to answer 410
- *   rather than 404, and writers to keep every later write a draft) and removes the current
- *   copy, so the index, `latest`, the API and the pages lose it at once. The mark goes first:
- *   from then on no write makes the document current again.
+ *   rather than 404, and writers to keep every later write a draft), notes the revision readers
+ *   had (`withdrawn:<id>:<lang>`, for the history) and removes the current copy, so the index,
+ *   `latest`, the API and the pages lose it at once. The mark goes first: from then on no write
+ *   makes the document current again.
  */
 import type { KVNamespace } from './kv';
-import { currentKey, readCurrent, readLatest, unpublishedKey, type StoredRevision, type Withdrawal } from './store';
+import {
+  currentKey,
+  readCurrent,
+  readLatest,
+  readWithdrawal,
+  readWithdrawn,
+  unpublishedKey,
+  withdrawnKey,
+  type StoredRevision,
+  type Withdrawal,
+} from './store';
 import { NoDocumentError, RevisionConflictError } from './store-errors';
 import { exclusive, putCurrent } from './write';
 
@@ -21,6 +32,33 @@ export interface Published {
   stored: StoredRevision;
   /** The revision readers had before, `null` when they had none (a new release or an unpublished one). */
   previous: number | null;
+}
+
+/** What readers get of a document, as its history shows it. */
+export interface Publication {
+  /** The revision readers get; `null`: none (drafts only, or the release is unpublished). */
+  published: number | null;
+  /** Set while the release is unpublished. */
+  unpublished: Withdrawal | null;
+  /** While none is current: the revision readers had when the release was unpublished, if any. */
+  withdrawn: number | null;
+}
+
+/**
+ * What readers get of `id`/`lang`, and while they get nothing, what they had: what the history
+ * marks (the admin API's, and the CLI's local one).
+ *
+ * @example
+ * await publication(kv, 'belarus-2025-12', 'en'); // { published: null, unpublished: {…}, withdrawn: 2 }
+ */
+export async function publication(kv: KVNamespace, id: string, lang: string): Promise<Publication> {
+  const [current, unpublished, withdrawn] = await Promise.all([
+    readCurrent(kv, id, lang).catch(() => null),
+    readWithdrawal(kv, id),
+    readWithdrawn(kv, id, lang),
+  ]);
+  const published = current?.revision ?? null;
+  return { published, unpublished, withdrawn: published === null ? withdrawn : null };
 }
 
 /**
@@ -69,6 +107,8 @@ export async function unpublishDocument(
     const latest = await readLatest(kv, id, lang);
     if (!latest) throw new NoDocumentError(id, lang);
     await kv.put(unpublishedKey(id), JSON.stringify(note));
+    const current = await readCurrent(kv, id, lang).catch(() => null);
+    if (current) await kv.put(withdrawnKey(id, lang), String(current.revision));
     await kv.delete(currentKey(id, lang));
     return latest;
   });

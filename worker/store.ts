@@ -12,6 +12,8 @@
  *
  * - `unpublished:<id>`: present while a release is unpublished (`{ unpublishedAt, author,
  *   message }`); its current keys are gone meanwhile, its history stays (worker/publishing.ts).
+ * - `withdrawn:<id>:<lang>`: the revision readers had when the release was last unpublished, so
+ *   that the history can tell it from a draft while no revision is current.
  *
  * Metadata fields that do not fit KV's 1,024 bytes are left out (worker/metadata.ts); every
  * listing here fills them in from the values, so no caller depends on them.
@@ -62,6 +64,7 @@ export interface Withdrawal {
 const CURRENT = 'current:';
 export const unpublishedKey = (id: string) => `unpublished:${id}`;
 export const currentKey = (id: string, lang: string) => `${CURRENT}${id}:${lang}`;
+export const withdrawnKey = (id: string, lang: string) => `withdrawn:${id}:${lang}`;
 const revisionPrefix = (id: string, lang: string) => `revision:${id}:${lang}:`;
 export const revisionKey = (id: string, lang: string, n: number) =>
   `${revisionPrefix(id, lang)}${String(n).padStart(8, '0')}`;
@@ -85,6 +88,12 @@ export async function readWithdrawal(kv: KVNamespace, id: string): Promise<Withd
   const fields = metadataFields(raw);
   const [unpublishedAt, author, message] = ['unpublishedAt', 'author', 'message'].map((f) => text(fields, f) ?? '');
   return { unpublishedAt: unpublishedAt!, author: author!, message: message! };
+}
+
+/** The revision readers had of one document when its release was last unpublished; `null`: none. */
+export async function readWithdrawn(kv: KVNamespace, id: string, lang: string): Promise<number | null> {
+  const revision = Number(await kv.get(withdrawnKey(id, lang), 'text'));
+  return Number.isInteger(revision) && revision > 0 ? revision : null;
 }
 
 /** Revision `n` of one document, `null` when there is none; throws {@link CorruptDataError}. */

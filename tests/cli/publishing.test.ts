@@ -14,6 +14,7 @@ import { ID, SEED, remoteWorker, workspace, type Workspace } from './helpers';
 
 interface HistoryJson {
   current: number | null;
+  withdrawn: number | null;
   newest: number;
   unpublished: { message: string } | null;
   revisions: { revision: number; draft?: true; current: boolean }[];
@@ -100,6 +101,20 @@ describe('unpublish, locally', () => {
     expect(pushed.code, pushed.err).toBe(0);
     expect(pushed.out).toContain('The release is unpublished, so it is kept as a draft');
     expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: null, revisions: [{}, { draft: true }] });
+  });
+
+  it('labels the draft it published "published, now unpublished"; a draft pushed since stays a draft', async () => {
+    const ws = await withDraftFile();
+    await ws.cli('push', ws.path('draft.json'), '-m', 'Try', '--draft', ...ws.store);
+    expect((await ws.cli('publish', ID, ...ws.store)).code).toBe(0);
+    expect((await ws.cli('unpublish', ID, '-m', 'Legal check', ...ws.store)).code).toBe(0);
+    await ws.write('draft.json', (d) => Object.assign(d, { headline: 'A headline fixed while unpublished' }));
+    expect((await ws.cli('push', ws.path('draft.json'), '-m', 'Fix', ...ws.store)).code).toBe(0);
+    const lines = (await ws.cli('history', ID, ...ws.store)).out.trim().split('\n').slice(-3);
+    expect(lines[0]).not.toContain('←');
+    expect(lines[1]).toMatch(/ {3}2 .* Try {3}← published, now unpublished$/);
+    expect(lines[2]).toMatch(/ {3}3 .* Fix {3}← draft/);
+    expect(await historyOf(ws, ...ws.store)).toMatchObject({ current: null, withdrawn: 2, newest: 3 });
   });
 
   it('refuses a release that does not exist', async () => {
@@ -213,6 +228,16 @@ describe('through --remote', () => {
     expect((await read('/api/releases/remote-cycle')).status).toBe(200);
     const history = JSON.parse((await ws.cli('history', 'remote-cycle', '--json', ...remote())).out) as HistoryJson;
     expect(history).toMatchObject({ current: 1, unpublished: null, revisions: [{ revision: 1 }] });
+  });
+
+  it('labels a draft that was published, then unpublished, as such, not as a draft', async () => {
+    const ws = await draftRelease('remote-withdrawn');
+    expect((await ws.cli('publish', 'remote-withdrawn', ...remote())).code).toBe(0);
+    expect((await ws.cli('unpublish', 'remote-withdrawn', '-m', 'Withdrawn', ...remote())).code).toBe(0);
+    const text = (await ws.cli('history', 'remote-withdrawn', ...remote())).out.trim().split('\n');
+    expect(text.at(-1)).toMatch(/ {3}1 .* New {3}← published, now unpublished, base of /);
+    const history = JSON.parse((await ws.cli('history', 'remote-withdrawn', '--json', ...remote())).out) as HistoryJson;
+    expect(history).toMatchObject({ current: null, withdrawn: 1, revisions: [{ revision: 1, draft: true }] });
   });
 
   it('marks a release it unpublishes withheld in data/releases/, and publish lifts the mark', async () => {

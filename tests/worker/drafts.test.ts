@@ -244,9 +244,23 @@ describe('an unpublished release', () => {
     const history = await request(`/api/releases/${SEED_ID}/revisions`, adminInit('GET'));
     expect(await history.json()).toMatchObject({
       published: null,
+      withdrawn: 1,
       unpublished: { message: 'Legal check' },
       revisions: [{ revision: 1 }, { revision: 2, draft: true }],
     });
+  });
+
+  it('keeps which revision readers had through a second unpublish, and forgets it once published again', async () => {
+    await store();
+    const { request } = freshApp();
+    const withdrawn = async () =>
+      ((await (await request(`/api/releases/${SEED_ID}/revisions`, adminInit('GET'))).json()) as { withdrawn: unknown })
+        .withdrawn;
+    await unpublish(request, SEED_ID);
+    await unpublish(request, SEED_ID);
+    expect(await withdrawn()).toBe(1);
+    await publish(request, SEED_ID);
+    expect(await withdrawn()).toBeNull();
   });
 
   it('is off the surface in every language, and publish brings every language back', async () => {

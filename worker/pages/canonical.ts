@@ -62,8 +62,9 @@ async function pageVersions(
   preview: boolean | undefined,
 ) {
   if (preview) {
+    // From KV's listing, which may lag a new language by up to a minute: this one is there already.
     const drafted = await languagesOf(retrying(c.env.RELEASES), doc.id);
-    return versions(origin, doc.id, drafted, c.req.query('preview'));
+    return versions(origin, doc.id, [doc.lang, ...drafted], c.req.query('preview'));
   }
   const listed = (await reader.list(ui)).value.find((r) => r.id === doc.id);
   return versions(origin, doc.id, listed?.languages ?? [doc.lang]);

@@ -7,11 +7,11 @@
  *
  * It also makes a change readers get reach them everywhere within seconds, although KV takes up
  * to a minute to show it at every location (a location that read a key keeps its copy up to
- * 60 s, and a listing as long). For {@link SETTLING_MS} after a change it answers readers'
- * isolates with what is current (`recent`, asked by an isolate whose KV does not hold the
- * revision the recent changes name, worker/releases.ts), tells the store's RecentChanges object
- * (worker/recent-changes.ts) so that isolates know which documents changed, and purges the edge cache again ({@link PURGE_AGAIN_MS}) to drop
- * any copy refilled meanwhile from isolate memory.
+ * 60 s, and a listing as long). After a change it tells the store's RecentChanges object
+ * (worker/recent-changes.ts), so that isolates know which documents changed; for
+ * {@link SETTLING_MS} it answers an isolate whose KV does not hold the revision named there
+ * (`recent`, worker/releases.ts); and it purges the edge cache again ({@link PURGE_AGAIN_MS})
+ * to drop any copy refilled meanwhile from isolate memory.
  *
  * KV has no compare-and-swap, and its listings lag by up to a minute across locations; the
  * object's storage is strongly consistent, so its counter is what numbers a write. It still
@@ -19,12 +19,12 @@
  * local mode, or by a write that failed after storing its revision, is adopted, not overwritten.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { withTimeout } from './cache';
 import { purgeTags } from './edge-cache';
 import type { EdgePurger } from './index';
 import { retrying } from './kv-retry';
 import { publishDocument, unpublishDocument } from './publishing';
 import { toRefusal } from './store-errors';
-import { withTimeout } from './cache';
 import type { RecentChange } from './recent-changes';
 import type { StoredRevision } from './store';
 import { rollback, writeRevision, type RevisionCounter } from './write';

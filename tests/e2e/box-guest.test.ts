@@ -232,18 +232,18 @@ describe('caching', () => {
     // protocol's raw response says what came over the wire.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    const documents = new Set<string>();
-    cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
-      if (request.url.includes('/api/releases/')) documents.add(requestId);
-    });
-    const statuses: number[] = [];
-    cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => {
-      if (documents.has(requestId)) statuses.push(statusCode);
-    });
+    // The two events travel on different paths and can arrive in either order, so both are
+    // kept by request id and matched when asked.
+    const urls = new Map<string, string>();
+    const wire = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url));
+    cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => wire.set(requestId, statusCode));
+    const statuses = () =>
+      [...urls].filter(([, url]) => url.includes('/api/releases/')).map(([requestId]) => wire.get(requestId));
     await page.reload();
     await page.waitForFunction(() => document.querySelector('belarus-release')?.shadowRoot?.querySelector('.key'));
     // The raw-response event can come after the box has painted: on a busy machine, well after.
-    await expect.poll(() => statuses, { timeout: 10_000 }).toEqual([304]);
+    await expect.poll(statuses, { timeout: 10_000 }).toEqual([304]);
     await page.close();
   });
 });

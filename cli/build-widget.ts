@@ -13,6 +13,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { buildDefaultCard } from './build-card';
+import { withoutLitHooks } from './lit-hooks';
 import { DataFileError, isWithheld, listDataFiles, readJson, RELEASES_DIR, WITHHELD } from './data-files';
 import { staticAssets, writeStaticAssets } from './static-assets';
 
@@ -30,7 +31,7 @@ export async function bundle(entry: string): Promise<string> {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
-    plugins: [minifyTemplateLiterals],
+    plugins: [minifyTemplateLiterals, withoutLitHooks],
   });
   return squeeze(result.outputFiles[0]!.text);
 }

@@ -7,7 +7,7 @@
  */
 import type { ReleaseDocument } from '../data/schema';
 import { fingerprint } from '../worker/http-cache';
-import { formatCount, formatDate } from './format';
+import { countLabel, formatCount, formatDate } from './format';
 import { stringsFor } from './translations';
 
 /** Open Graph's large image: 1.91:1, the size Facebook, X, Telegram and Slack show in full. */
@@ -57,7 +57,7 @@ export function cardContent(doc: ReleaseDocument): CardContent {
   return {
     lang: doc.lang,
     count: formatCount(doc.released.count, doc.lang),
-    countLabel: labels.released,
+    countLabel: countLabel(doc.released.count, doc.lang, labels.released),
     headline: doc.headline,
     date: formatDate(doc.date, labels),
     source: source ? `${SOURCE_LABEL[doc.lang] ?? SOURCE_LABEL.en}: ${source.publisher}${via}` : '',

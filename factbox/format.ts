@@ -1,10 +1,12 @@
 /**
- * Dates and numbers in the six UI languages, from the string tables rather than Intl: Debian's
- * Chromium has no Belarusian locale data (Intl writes "December 13, 2025" for `be`), and a
- * page's first Intl.DateTimeFormat costs about 60 ms of ICU loading (bench/README.md).
- * The forms are CLDR's long dates and grouping rules, as Node's full ICU writes them.
+ * Dates, numbers and the count's words in the six UI languages. Dates and numbers come from the
+ * string tables rather than Intl: Debian's Chromium has no Belarusian date data (Intl writes
+ * "December 13, 2025" for `be`), and a page's first Intl.DateTimeFormat costs about 60 ms of
+ * ICU loading (bench/README.md). The forms are CLDR's long dates and grouping rules, as Node's
+ * full ICU writes them. Plural rules are small and every runtime here has all six: the count's
+ * words take their form from Intl.PluralRules.
  */
-import type { UiStrings } from './strings';
+import type { Plural, UiStrings } from './strings';
 
 /**
  * The long date of an ISO calendar day, by the month names and pattern of `strings`.
@@ -37,3 +39,15 @@ export function formatCount(count: number, lang: string): string {
 const GROUPS = /\B(?=(\d{3})+(?!\d))/g;
 /** The languages that group with NBSP, and from how many digits. */
 const NBSP_GROUPS_FROM: Readonly<Record<string, number>> = { be: 5, pl: 5, ru: 4, uk: 4, lt: 4 };
+
+/**
+ * The form of `words` that `count` takes in `lang` (CLDR plural rules, which Chromium, Node and
+ * workerd all carry for the six languages, Belarusian included).
+ *
+ * @example
+ * countLabel(123, 'be', stringsFor('be').released); // "палітвязні вызвалены"
+ * countLabel(1, 'en', ENGLISH.released); // "political prisoner released"
+ */
+export function countLabel(count: number, lang: string, words: Plural): string {
+  return words[new Intl.PluralRules(lang).select(count)] ?? words.other;
+}

@@ -6,7 +6,7 @@
  * Only types come from data/: no zod in the browser bundle.
  */
 import type { ReleaseDocument, Source } from '../data/schema';
-import { formatCount, formatDate } from './format';
+import { countLabel, formatCount, formatDate } from './format';
 import type { BoxLanguage } from './language';
 import type { UiStrings } from './strings';
 
@@ -34,6 +34,8 @@ export interface FactBoxModel {
   /** A note at the top, in the reader's language (factbox/language.ts). */
   note: BoxLanguage['note'];
   count: string;
+  /** The words after the count, in the form the count takes: "political prisoners released". */
+  counted: string;
   headline: string;
   date: { iso: string; text: string };
   summary: string;
@@ -87,6 +89,7 @@ export function toFactBoxModel(doc: Doc, { ui, labels, note }: BoxLanguage, orig
     labels,
     note,
     count: formatCount(doc.released.count, ui),
+    counted: countLabel(doc.released.count, ui, labels.released),
     headline: doc.headline,
     date: { iso: doc.date, text: formatDate(doc.date, labels) },
     summary: doc.summary,

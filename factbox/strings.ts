@@ -8,7 +8,8 @@
 
 /** The element's own language, and every other's fallback. */
 export const ENGLISH = {
-  released: 'political prisoners released',
+  /** The words after the count, in the form each count takes: {@link countLabel}. */
+  released: { one: 'political prisoner released', other: 'political prisoners released' } as Plural,
   people: 'Who was freed',
   deal: 'The deal',
   destinations: 'Where they went',
@@ -38,4 +39,15 @@ export const ENGLISH = {
  * `behind`: the note over a translation English has been revised since (factbox/language.ts).
  * English needs neither, so the element's bundle carries neither.
  */
-export type UiStrings = Record<keyof typeof ENGLISH, string> & { inEnglish?: string; behind?: string };
+export type UiStrings = Record<Exclude<keyof typeof ENGLISH, 'released'>, string> & {
+  released: Plural;
+  inEnglish?: string;
+  behind?: string;
+};
+
+/**
+ * Words in the forms a number takes, by CLDR plural category (`Intl.PluralRules`): Belarusian
+ * says "1 палітвязень", "123 палітвязні", "125 палітвязняў". `other` stands in for any form a
+ * language leaves out.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

@@ -55,7 +55,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
     </figure>`;
   const header = h`<div part="header">
     ${m.note ? h`<p class="note" lang="${m.note.lang}">${m.note.text}</p>` : null}
-    <p class="count" part="count"><strong>${m.count}</strong> ${s.released}</p>
+    <p class="count" part="count"><strong>${m.count}</strong> ${m.counted}</p>
     ${
       o.level === 1
         ? h`<h1 id="${o.id}-h" lang="${m.lang}">${m.headline}</h1>`

@@ -8,7 +8,7 @@ import { ENGLISH, type UiStrings } from './strings';
 const TRANSLATIONS: Readonly<Record<string, UiStrings>> = {
   en: ENGLISH,
   be: {
-    released: 'палітвязняў вызвалена',
+    released: { one: 'палітвязень вызвалены', few: 'палітвязні вызвалены', other: 'палітвязняў вызвалена' },
     people: 'Каго вызвалілі',
     deal: 'Пагадненне',
     destinations: 'Куды іх накіравалі',
@@ -30,7 +30,7 @@ const TRANSLATIONS: Readonly<Record<string, UiStrings>> = {
     date: 'D M Y\u00a0г.',
   },
   ru: {
-    released: 'политзаключённых освобождено',
+    released: { one: 'политзаключённый освобождён', other: 'политзаключённых освобождено' },
     people: 'Кого освободили',
     deal: 'Соглашение',
     destinations: 'Куда их отправили',
@@ -52,7 +52,7 @@ const TRANSLATIONS: Readonly<Record<string, UiStrings>> = {
     date: 'D M Y\u00a0г.',
   },
   uk: {
-    released: 'політвʼязнів звільнено',
+    released: { one: 'політв’язень звільнений', few: 'політв’язні звільнені', other: 'політв’язнів звільнено' },
     people: 'Кого звільнили',
     deal: 'Угода',
     destinations: 'Куди їх направили',
@@ -74,7 +74,7 @@ const TRANSLATIONS: Readonly<Record<string, UiStrings>> = {
     date: 'D M Y\u00a0р.',
   },
   pl: {
-    released: 'uwolnionych więźniów politycznych',
+    released: { one: 'uwolniony więzień polityczny', other: 'uwolnionych więźniów politycznych' },
     people: 'Kogo uwolniono',
     deal: 'Porozumienie',
     destinations: 'Dokąd trafili',
@@ -96,7 +96,11 @@ const TRANSLATIONS: Readonly<Record<string, UiStrings>> = {
     date: 'D M Y',
   },
   lt: {
-    released: 'paleisti politiniai kaliniai',
+    released: {
+      one: 'paleistas politinis kalinys',
+      few: 'paleisti politiniai kaliniai',
+      other: 'paleista politinių kalinių',
+    },
     people: 'Kas paleisti',
     deal: 'Susitarimas',
     destinations: 'Kur jie išvyko',

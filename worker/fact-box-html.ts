@@ -5,7 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { ReleaseDocument } from '../data/schema';
-import { formatCount, formatDate } from '../factbox/format';
+import { countLabel, formatCount, formatDate } from '../factbox/format';
 import { boxLanguage, type BoxLanguage } from '../factbox/language';
 import { toFactBoxModel } from '../factbox/model';
 import { stringsFor } from '../factbox/translations';
@@ -45,7 +45,8 @@ export function factBoxHtml(doc: ReleaseDocument, box: BoxLanguage, variant: Var
 export function fallbackHtml(doc: ReleaseDocument, ui: string, pageUrl: string) {
   const s = stringsFor(ui);
   return html`<p>
-    <strong>${formatCount(doc.released.count, ui)}</strong> ${s.released}: ${doc.headline} (${formatDate(doc.date, s)}).
+    <strong>${formatCount(doc.released.count, ui)}</strong> ${countLabel(doc.released.count, ui, s.released)}:
+    ${doc.headline} (${formatDate(doc.date, s)}).
     <a href="${pageUrl}">${s.factPage}</a>
   </p>`;
 }

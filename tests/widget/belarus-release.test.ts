@@ -34,7 +34,7 @@ describe('<belarus-release> fetching from the API', () => {
     const el = mount({ lang: 'be' });
     await settled(el);
     const text = await textOf(el);
-    expect(text).toContain('палітвязняў вызвалена');
+    expect(text).toContain('палітвязні вызвалены');
     expect(text).toContain('Каго вызвалілі');
     expect(text).toContain('Марыя Калеснікава');
     expect(el.shadowRoot!.querySelector('h2')?.getAttribute('lang')).toBe('be');

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReleaseDocument } from '../../data/schema';
-import { formatCount, formatDate } from '../../factbox/format';
+import { countLabel, formatCount, formatDate } from '../../factbox/format';
 import { stringsFor, UI_LANGUAGES } from '../../factbox/translations';
 import type { BelarusReleaseElement } from '../../widget/belarus-release';
 import { factBoxHtml, readerLanguage } from '../../worker/fact-box-html';
@@ -121,4 +121,41 @@ describe('dates and numbers, without Intl', () => {
       expect(formatCount(count, lang)).toBe(expected);
     });
   }
+});
+
+describe('the words after the count', () => {
+  // Each language's forms, by the counts that take them (CLDR plural rules, in Chromium).
+  const forms: [string, number[], string][] = [
+    ['en', [1], 'political prisoner released'],
+    ['en', [0, 2, 21, 123], 'political prisoners released'],
+    ['be', [1, 21, 121], 'палітвязень вызвалены'],
+    ['be', [2, 4, 22, 123], 'палітвязні вызвалены'],
+    ['be', [0, 5, 11, 12, 14, 111, 125], 'палітвязняў вызвалена'],
+    ['ru', [1, 21, 121], 'политзаключённый освобождён'],
+    ['ru', [0, 3, 11, 123, 125], 'политзаключённых освобождено'],
+    ['uk', [1, 21, 121], 'політв’язень звільнений'],
+    ['uk', [2, 4, 22, 123], 'політв’язні звільнені'],
+    ['uk', [0, 5, 11, 12, 111, 125], 'політв’язнів звільнено'],
+    ['pl', [1], 'uwolniony więzień polityczny'],
+    ['pl', [0, 3, 21, 123, 125], 'uwolnionych więźniów politycznych'],
+    ['lt', [1, 21, 121], 'paleistas politinis kalinys'],
+    ['lt', [2, 9, 22, 123, 125], 'paleisti politiniai kaliniai'],
+    ['lt', [0, 10, 11, 19, 110, 120], 'paleista politinių kalinių'],
+  ];
+  for (const [lang, counts, expected] of forms) {
+    it(`agree with ${counts.join(', ')} in ${lang}`, () => {
+      for (const count of counts) expect(countLabel(count, lang, stringsFor(lang).released)).toBe(expected);
+    });
+  }
+
+  it('follow the count in the box and on the page alike', async () => {
+    const doc = seedDocument();
+    doc.released.count = 1;
+    const el = mount({ lang: 'en' }, inlineJson(doc));
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part=count]')?.textContent?.trim()).toBe('1 political prisoner released');
+    expect(String(await factBoxHtml(doc, readerLanguage(doc, 'en')))).toContain(
+      '<strong>1</strong> political prisoner released',
+    );
+  });
 });

@@ -17,6 +17,8 @@ export const ENGLISH = {
   context: 'Background',
   sources: 'Sources',
   failed: 'The facts could not be loaded.',
+  /** When the API says there is no such release, or no longer: trying again cannot help. */
+  unavailable: 'These facts are not available.',
   retry: 'Try again',
   factPage: 'Fact page',
   via: 'reporting by',

@@ -144,7 +144,8 @@ export class BelarusReleaseElement extends LitElement {
         loaded
           ? facts(toFactBoxModel(state.value.doc, state.value.box, this.#origin()), variant, 'box', this.expanded)
           : this.#problem
-            ? // No fact page to offer for a release the API says does not exist, or no longer does.
+            ? // Nothing a retry or the fact page could help with: a release the API says does not
+              // exist, or no longer does, or no API to ask.
               failed(
                 strings,
                 state.status === 'pending',

@@ -22,13 +22,19 @@ export function facts(model: FactBoxModel, variant: Variant, id: string, expande
 /**
  * The reader gets words in their language; the problem itself goes to the error event. While
  * a retry runs (`busy`) the button is disabled and the box says `aria-busy`. `page` is the
- * release's fact page, when there is one to offer. The element hears the button's clicks.
+ * release's fact page while a retry may still help; without it there is nothing to be had (no
+ * such release, no longer published, or no API to ask), so the box says so and offers neither.
+ * The element hears the button's clicks.
  */
 export function failed(s: UiStrings, busy: boolean, page: string | undefined) {
   return html`<div part="error" role="alert">
-      <p>${s.failed}</p>
-      <button type="button" ?disabled=${busy}>${s.retry}</button>
-      ${page ? html`<a href=${page} target="_blank" rel="noopener">${s.factPage}</a>` : nothing}
+      <p>${page ? s.failed : s.unavailable}</p>
+      ${
+        page
+          ? html`<button type="button" ?disabled=${busy}>${s.retry}</button>
+              <a href=${page} target="_blank" rel="noopener">${s.factPage}</a>`
+          : nothing
+      }
     </div>
     <slot></slot>`;
 }

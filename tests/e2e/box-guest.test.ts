@@ -124,22 +124,23 @@ describe('Trusted Types', () => {
 });
 
 describe('a release that was unpublished', () => {
-  it('says the facts could not be loaded and offers no fact page, which is gone too', async () => {
+  it('says the facts are not available and offers neither a retry nor the fact page, which is gone too', async () => {
     const id = 'belarus-2025-11';
     const note = { author: 'test', message: 'test' };
     await writeRevision(worker.kv, { ...seedDocument(), id, date: '2025-11-01' }, note);
     await unpublishDocument(worker.kv, id, 'en', { unpublishedAt: '2026-11-30T00:00:00Z', ...note });
     const { page } = await visit(article(widget(), `release="${id}"`));
     const error = page.locator('belarus-release [part=error]');
-    expect(await error.locator('p').textContent()).toBe('The facts could not be loaded.');
-    expect(await error.locator('a').count()).toBe(0);
+    expect(await error.locator('p').textContent()).toBe('These facts are not available.');
+    expect(await error.locator('button, a').count()).toBe(0);
     await page.close();
   });
 });
 
 describe('forced colours', () => {
   it('keeps the retry and show-all buttons visible as buttons', async () => {
-    const body = article(widget(), 'release="no-such-release"').replace(
+    // An API that does not answer (nothing listens on port 9): the error a retry may help.
+    const body = article(widget(), 'api="http://127.0.0.1:9"').replace(
       '<p id="below">',
       '<belarus-release></belarus-release><p id="below">',
     );

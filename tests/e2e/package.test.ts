@@ -278,8 +278,10 @@ describe('the installed package without api', () => {
       await settledText(page);
       const error = page.locator('belarus-release [part=error]');
       await expect.poll(() => error.isVisible()).toBe(true);
-      // No fact page to link to: the element does not know where the worker is.
-      expect(await error.locator('a').count()).toBe(0);
+      // Nothing to retry and no fact page to link to: the element does not know where the worker
+      // is (nor, so, where the Belarusian labels are).
+      expect(await error.locator('button, a').count()).toBe(0);
+      expect(await error.locator('p').textContent()).toBe('These facts are not available.');
       const problem = JSON.parse((await page.evaluate(() => document.body.dataset.problem))!);
       expect(problem).toEqual({ title: 'No API', detail: expect.stringContaining(said) });
       expect(console).toEqual([`error: <belarus-release>: ${problem.detail}`]);

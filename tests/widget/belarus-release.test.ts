@@ -72,7 +72,7 @@ describe('<belarus-release> fetching from the API', () => {
     });
   }
 
-  it('shows an error with a retry button and the fallback content, and no fact page, for an unknown release', async () => {
+  it('says the facts are not available, with the fallback content and neither retry nor fact page, for an unknown release', async () => {
     const el = mount(
       { release: 'no-such-release' },
       '<p>Belarus freed 123 political prisoners. <a href="#">Read more</a></p>',
@@ -83,8 +83,10 @@ describe('<belarus-release> fetching from the API', () => {
     await el.updateComplete;
     const error = el.shadowRoot!.querySelector('[part=error]')!;
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.querySelector('button')?.textContent).toBe('Try again');
-    // The API says there is no such release: its fact page would be a 404 too.
+    expect(error.querySelector('p')?.textContent).toBe('These facts are not available.');
+    // The API says there is no such release: trying again cannot help, and its fact page would
+    // be a 404 too.
+    expect(error.querySelector('button')).toBeNull();
     expect(error.querySelector('a')).toBeNull();
     const slot = el.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0]?.textContent).toContain('Belarus freed 123');
@@ -95,8 +97,10 @@ describe('<belarus-release> fetching from the API', () => {
     const el = mount({ release: 'belarus-2025-12', lang: 'en' });
     expect(await settled(el)).toBeInstanceOf(BelarusReleaseErrorEvent);
     await el.updateComplete;
-    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=error] a')!;
-    expect(link.getAttribute('href')).toBe(`${API}/releases/belarus-2025-12`);
+    const error = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(error.querySelector('p')?.textContent).toBe('The facts could not be loaded.');
+    expect(error.querySelector('button')?.textContent).toBe('Try again');
+    expect(error.querySelector<HTMLAnchorElement>('a')!.getAttribute('href')).toBe(`${API}/releases/belarus-2025-12`);
   });
 
   it('retries after a failed fetch, showing that it is busy until the facts arrive', async () => {

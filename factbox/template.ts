@@ -7,6 +7,8 @@
  * The template keeps to what both tags read alike: quoted attribute values, text and nested
  * templates, arrays, and `null` for nothing (never `false`, which Lit would print). No Lit-only
  * bindings (`@event`, `?attr`, `.prop`): the element listens on its own wrapper instead.
+ * A person's role is their description, a sentence ("Sister of Maria Kolesnikova."), so it
+ * follows the name as one: "— Tatiana Khomich. Sister of Maria Kolesnikova.", never after a comma.
  * Quotation marks come from `<q>`, in the style of the quote's language (`quotes: auto`); both
  * renderers' styles give Belarusian its own, which Chromium lacks.
  */
@@ -48,7 +50,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
   const quote = (q: QuoteView) =>
     h`<figure>
       <blockquote cite="${q.url}"><p><q>${q.text}</q></p></blockquote>
-      <figcaption>— ${q.speaker}, ${q.role}${q.context ? h` ${q.context}` : null}${
+      <figcaption>— ${q.speaker}. ${q.role}${q.context ? h` ${q.context}` : null}${
         // English is the only source language (design.md), so the note names it.
         q.translatedFrom === 'en' ? h` <span class="note" lang="${m.ui}">(${s.translated})</span>` : null
       }</figcaption>
@@ -91,7 +93,7 @@ export function factBox<R>(h: Tag<R>, m: FactBoxModel, o: FactBoxOptions): R {
       'deal',
       s.deal,
       h`<p>${m.deal.summary}</p>
-        <p class="muted">${m.deal.envoy.name}, ${m.deal.envoy.role}</p>
+        <p class="muted">${m.deal.envoy.name}. ${m.deal.envoy.role}</p>
         ${list(m.deal.terms.map((t) => t.text))}`,
     ),
     section(

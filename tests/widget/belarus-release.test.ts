@@ -22,7 +22,13 @@ describe('<belarus-release> fetching from the API', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('time')?.getAttribute('datetime')).toBe('2025-12-13');
     expect(root.querySelector('blockquote')?.getAttribute('cite')).toMatch(/^https:\/\/washingtoninsider\.us\//);
-    expect(root.querySelector('figcaption')?.textContent).toContain('John Coale');
+    // A role is a sentence of its own after the name, never a capital after a comma.
+    expect(root.querySelector('figcaption')?.textContent?.trim()).toBe(
+      "— John Coale. The US President's special envoy for Belarus.",
+    );
+    expect(root.querySelector('[part=deal] .muted')?.textContent).toBe(
+      "John Coale. The US President's special envoy for Belarus.",
+    );
     // <cite> is for titles of works: the source's title, never a person.
     expect([...root.querySelectorAll('cite')].map((c) => c.textContent)).toEqual([seedDocument().sources[0]!.title]);
     const link = root.querySelector<HTMLAnchorElement>('[part=sources] a')!;

@@ -138,6 +138,11 @@ export const styles = unsafeCSS(`
     flex: 1;
     mask-image: linear-gradient(#000 calc(100% - 2em), #0003);
   }
+  /* An error with nothing to retry (no such release, no api): no facts will come, so the box
+     keeps no room for them. */
+  .box:has([part='error']):not(:has(button)) {
+    min-height: 0;
+  }
   /* Text-like bars: a gradient, so the skeleton needs no markup and no inline styles. */
   .skeleton {
     flex: 1;

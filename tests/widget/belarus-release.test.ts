@@ -96,6 +96,9 @@ describe('<belarus-release> fetching from the API', () => {
     expect(error.querySelector('a')).toBeNull();
     const slot = el.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0]?.textContent).toContain('Belarus freed 123');
+    // No facts will come: the box keeps no room for them, only its line and the fallback.
+    const box = el.shadowRoot!.querySelector('[part=box]')!;
+    expect(box.getBoundingClientRect().height).toBeLessThan(10 * parseFloat(getComputedStyle(box).fontSize));
   });
 
   it('offers the fact page when the API could not be reached', async () => {
@@ -107,6 +110,9 @@ describe('<belarus-release> fetching from the API', () => {
     expect(error.querySelector('p')?.textContent).toBe('The facts could not be loaded.');
     expect(error.querySelector('button')?.textContent).toBe('Try again');
     expect(error.querySelector<HTMLAnchorElement>('a')!.getAttribute('href')).toBe(`${API}/releases/belarus-2025-12`);
+    // A retry may bring the facts: the box keeps their room (36em at least).
+    const box = el.shadowRoot!.querySelector('[part=box]')!;
+    expect(box.getBoundingClientRect().height).toBeGreaterThanOrEqual(36 * parseFloat(getComputedStyle(box).fontSize));
   });
 
   it('retries after a failed fetch, showing that it is busy until the facts arrive', async () => {

@@ -13,6 +13,30 @@ export const DEFAULT_LANG = 'en';
 /** The languages the facts are published in: English first, then its translations. */
 export const LANGUAGES = [DEFAULT_LANG, 'be', 'ru', 'uk', 'pl', 'lt'] as const;
 
+/** One of {@link LANGUAGES}: a language a document can be written in. */
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Whether `lang` is one of {@link LANGUAGES}: the only languages a document can be stored in.
+ *
+ * @example
+ * isLanguage('pl'); // true
+ * isLanguage('de'); // false
+ */
+export function isLanguage(lang: string): lang is Language {
+  return (LANGUAGES as readonly string[]).includes(lang);
+}
+
+/**
+ * Why a language is refused, for every writer's message (the schema's, the admin API's):
+ * `languageRule('de')` → `must be one of en, be, ru, uk, pl, lt (the languages the facts are
+ * published in), not "de"`.
+ */
+export function languageRule(given: unknown): string {
+  const not = typeof given === 'string' ? `, not ${JSON.stringify(given.slice(0, 40))}` : '';
+  return `must be one of ${LANGUAGES.join(', ')} (the languages the facts are published in)${not}`;
+}
+
 /**
  * The language to serve for a BCP 47 tag: its primary subtag in lower case ("be-BY" → "be"),
  * or {@link DEFAULT_LANG} for anything missing or malformed. Never an error.
@@ -37,5 +61,5 @@ export function normaliseLang(tag: string | null | undefined): string {
  */
 export function publishedLang(tag: string | null | undefined): string {
   const lang = normaliseLang(tag);
-  return (LANGUAGES as readonly string[]).includes(lang) ? lang : DEFAULT_LANG;
+  return isLanguage(lang) ? lang : DEFAULT_LANG;
 }

@@ -4,7 +4,7 @@
  * it for editors, and the widget imports only its types.
  */
 import { z } from 'zod';
-import { DEFAULT_LANG } from './lang';
+import { DEFAULT_LANG, LANGUAGES, languageRule } from './lang';
 import { MAX_DOCUMENT_BYTES, MAX_ID_LENGTH, utf8Length } from './limits';
 import { ID_PATTERN, LANG_PATTERN } from './patterns';
 import { checkReferences } from './references';
@@ -24,6 +24,12 @@ const text = (max: number) =>
       'must be plain text: no "<", ">", control characters or bidirectional controls (U+202A–U+202E, U+2066–U+2069)',
     )
     .regex(/^\S(?:[\s\S]*\S)?$/u, 'must not start or end with whitespace');
+
+/**
+ * The language of a document: one of data/lang.ts's LANGUAGES, and nothing else (a document in
+ * another language would be served, listed and published though no reader's box offers it).
+ */
+export const LanguageSchema = z.enum(LANGUAGES, { error: (issue) => languageRule(issue.input) });
 
 const slug = z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN, 'must be a lower-case slug like "maria-kolesnikova"');
 
@@ -115,7 +121,7 @@ const TranslationSchema = z.strictObject({
 const ReleaseFields = z.strictObject({
   $schema: z.string().max(300).describe('path to release.schema.json, for editors').optional(),
   id: slug,
-  lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"'),
+  lang: LanguageSchema,
   translation: TranslationSchema.optional(),
   headline: text(200),
   summary: text(800),

@@ -7,7 +7,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { LANGUAGES } from '../data/lang';
-import { LANG_PATTERN } from '../data/patterns';
+import { LanguageSchema } from '../data/schema';
 import { documentParams, json, langQuery, problems, security } from './admin';
 import { authorship, requireToken, storeRefusalsAsProblems } from './admin-requests';
 import { parseRevisionEtag } from './etag';
@@ -24,11 +24,9 @@ import { NoDocumentError } from './store-errors';
 import { applyPublish, applyWrite } from './writer-client';
 
 const optionalLang = z.object({
-  lang: z
-    .string()
-    .regex(LANG_PATTERN, 'must be a primary language subtag like "en"')
-    .optional()
-    .describe('One language only (default: every language of the release)'),
+  lang: LanguageSchema.optional().describe(
+    `One language only, of ${LANGUAGES.join(', ')} (default: every language of the release)`,
+  ),
 });
 
 const publishRoute = createRoute({

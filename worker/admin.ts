@@ -7,10 +7,10 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DEFAULT_LANG } from '../data/lang';
+import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import { MAX_ID_LENGTH, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
-import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
-import { ReleaseDocumentSchema } from '../data/schema';
+import { ID_PATTERN } from '../data/patterns';
+import { LanguageSchema, ReleaseDocumentSchema } from '../data/schema';
 import {
   authorship,
   baseRevision,
@@ -74,11 +74,7 @@ const messageField = z
   })
   .describe(`At most ${MAX_MESSAGE_LENGTH} characters, no control characters`);
 export const langQuery = z.object({
-  lang: z
-    .string()
-    .regex(LANG_PATTERN, 'must be a primary language subtag like "en"')
-    .default(DEFAULT_LANG)
-    .describe('Language of the document'),
+  lang: LanguageSchema.default(DEFAULT_LANG).describe(`Language of the document: one of ${LANGUAGES.join(', ')}`),
 });
 const RevisionSummarySchema = z
   .object({

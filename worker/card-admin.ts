@@ -10,7 +10,8 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LANG } from '../data/lang';
 import { MAX_ID_LENGTH } from '../data/limits';
-import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
+import { ID_PATTERN } from '../data/patterns';
+import { LanguageSchema } from '../data/schema';
 import { requireToken, unreadable } from './admin-requests';
 import { CardRefusedError, storeCard } from './card-store';
 import { notPublic, type AppEnv } from './headers';
@@ -52,7 +53,7 @@ const cardRoute = createRoute({
   request: {
     params: z.object({ id: z.string().max(MAX_ID_LENGTH).regex(ID_PATTERN, 'must be a release id') }),
     query: z.object({
-      lang: z.string().regex(LANG_PATTERN, 'must be a primary language subtag like "en"').default(DEFAULT_LANG),
+      lang: LanguageSchema.default(DEFAULT_LANG),
       revision: z.coerce.number().int().min(1).describe('The revision the card was drawn from'),
     }),
     body: { required: true, content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) } } },

@@ -20,6 +20,7 @@ import {
   RevisionNotFoundError,
   RevisionNoteError,
   TranslationRefusedError,
+  UnpublishedSourceError,
 } from '../worker/store-errors';
 import { rollback, writeRevision, type WriteOptions } from '../worker/write';
 import { CardRefusedError, storeCard } from '../worker/card-store';
@@ -169,6 +170,14 @@ function asCliError(error: unknown): unknown {
       'The translation does not match the English revision it names.',
       error.issues.map((issue) => `${issue.path}: ${issue.message}`),
       'Fix them (`npx belarus-release translations` shows what English changed), then push again; nothing was written.',
+    );
+  }
+  if (error instanceof UnpublishedSourceError) {
+    const { id, lang, englishRevision: n, englishPublished: now, publishing } = error;
+    return new CliError(
+      `${publishing === undefined ? `This ${lang} translation` : `Revision ${publishing} of ${id}/${lang}`} translates English revision ${n}, a draft readers have never had (${now === null ? 'they have no English revision' : `they get ${now}`}).`,
+      [],
+      `Publish English first (\`belarus-release publish ${id} --lang en\`, or \`publish ${id}\` for every language), or push the translation with --draft; nothing was ${publishing === undefined ? 'written' : 'published'}.`,
     );
   }
   if (error instanceof RevisionNoteError) {

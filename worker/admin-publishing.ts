@@ -55,7 +55,7 @@ const publishRoute = createRoute({
       }),
       'What readers get now, by language',
     ),
-    ...problems(400, 401, 404, 412, 503),
+    ...problems(400, 401, 404, 409, 412, 503),
   },
 });
 

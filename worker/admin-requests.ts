@@ -19,6 +19,7 @@ import {
   RevisionNotFoundError,
   RevisionNoteError,
   TranslationRefusedError,
+  UnpublishedSourceError,
 } from './store-errors';
 import type { WriteOptions } from './write';
 
@@ -165,6 +166,7 @@ export async function storeRefusalsAsProblems<T>(id: string, write: () => Promis
         { type: 'tag:belarus-release,2025:invalid-document', errors: error.issues },
       );
     }
+    if (error instanceof UnpublishedSourceError) throw unpublishedSource(error);
     if (error instanceof RevisionNoteError) throw invalidNote(error.field, error.problem);
     if (error instanceof CorruptDataError) unreadable(error);
     if (error instanceof NoDocumentError) {
@@ -175,6 +177,33 @@ export async function storeRefusalsAsProblems<T>(id: string, write: () => Promis
     }
     throw error;
   }
+}
+
+/**
+ * 409: a translation would reach readers before the English revision it translates. Says which
+ * revisions, and the two ways on: publish English first (or the release as a whole), or keep
+ * the translation a draft until then.
+ */
+function unpublishedSource({ id, lang, englishRevision, englishPublished, publishing }: UnpublishedSourceError) {
+  const readers = englishPublished === null ? 'readers have no English revision' : `readers get ${englishPublished}`;
+  const what =
+    publishing === undefined
+      ? `This ${lang} translation names English revision ${englishRevision}`
+      : `Revision ${publishing} of ${id}/${lang} translates English revision ${englishRevision}`;
+  const way =
+    publishing === undefined
+      ? `Publish English first (POST /api/releases/${id}/publish?lang=en), or write the translation as a draft (?draft=true; push --draft) and publish the release as a whole.`
+      : `Publish English first, or the release as a whole (POST /api/releases/${id}/publish without lang), which publishes English before its translations.`;
+  const message = `English revision ${englishRevision} is a draft readers have never had (${readers})`;
+  return problem(
+    409,
+    'English revision not published',
+    `${what}, a draft readers have never had (${readers}). ${way}`,
+    {
+      type: 'tag:belarus-release,2025:unpublished-english',
+      errors: [{ path: '/translation/revision', message }],
+    },
+  );
 }
 
 function conflict(currentRevision: number) {

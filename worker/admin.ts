@@ -36,7 +36,9 @@ const PROBLEMS = {
     'or an author or message over its limit or with control characters (the header or `/message` in `errors`)',
   401: 'Missing or wrong bearer token',
   404: 'No such document or revision',
-  409: 'The revision asked for cannot be read from KV (it stays in the history)',
+  409:
+    'The revision asked for cannot be read from KV (it stays in the history), or a translation would reach readers ' +
+    'before the English revision it translates (publish English first, or keep the translation a draft)',
   412: 'If-Match is not the ETag of the current revision (`currentRevision` says which is current)',
   413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
   415: 'Body not application/json',
@@ -111,7 +113,7 @@ const writeRoute = createRoute({
     }),
     body: { required: true, content: { 'application/json': { schema: ReleaseDocumentSchema } } },
   },
-  responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 412, 413, 415, 428, 503) },
+  responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 409, 412, 413, 415, 428, 503) },
 });
 
 /** A read of a document's history: GET with the token, `lang` in the query, 200 or a problem. */

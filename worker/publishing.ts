@@ -5,7 +5,9 @@
  *
  * - A draft is a revision written without becoming current (worker/write.ts): readers keep the
  *   published revision, or see no release at all when none was ever published.
- * - Publishing makes the newest revision current and lifts an unpublish.
+ * - Publishing makes the newest revision current and lifts an unpublish. A translation is
+ *   published only when readers have (or had) the English revision it translates; a draft
+ *   published is recorded (`published:…`), so that its translations can follow.
  * - Unpublishing marks the release (`unpublished:<id>`, which readers consult to answer 410
  *   rather than 404, and writers to keep every later write a draft), notes the revision readers
  *   had (`withdrawn:<id>:<lang>`, for the history) and removes the current copy, so the index,
@@ -15,6 +17,7 @@
 import type { KVNamespace } from './kv';
 import {
   currentKey,
+  publishedKey,
   readCurrent,
   readLatest,
   readWithdrawal,
@@ -25,7 +28,7 @@ import {
   type Withdrawal,
 } from './store';
 import { NoDocumentError, RevisionConflictError } from './store-errors';
-import { exclusive, putCurrent } from './write';
+import { checkSourcePublished, exclusive, putCurrent } from './write';
 
 /** What publishing one document did: the revision now current, and the one it replaced. */
 export interface Published {
@@ -82,9 +85,15 @@ export async function publishDocument(
       throw new RevisionConflictError(latest.revision, expected);
     }
     const previous = await readCurrent(kv, id, lang).catch(() => null);
+    const changes = previous?.revision !== latest.revision;
+    if (changes) await checkSourcePublished(kv, latest.document, undefined, latest.revision);
     // The mark first: with it gone, a failure below leaves a 404, never a write kept as a draft.
     await kv.delete(unpublishedKey(id));
-    if (previous?.revision !== latest.revision) await putCurrent(kv, latest);
+    if (changes) {
+      await putCurrent(kv, latest);
+      // While it is current, that says readers have it; this says so once it is not.
+      if (latest.draft) await kv.put(publishedKey(id, lang, latest.revision), new Date().toISOString());
+    }
     return { stored: latest, previous: previous?.revision ?? null };
   });
 }

@@ -36,6 +36,24 @@ export class TranslationRefusedError extends Error {
   }
 }
 
+/**
+ * A translation would reach readers while the English revision it translates has never been
+ * published (a draft): they would read the draft's facts in another language. `publishing` is
+ * the revision of the translation being published; absent for a write.
+ */
+export class UnpublishedSourceError extends Error {
+  constructor(
+    readonly id: string,
+    readonly lang: string,
+    readonly englishRevision: number,
+    readonly englishPublished: number | null,
+    readonly publishing?: number,
+  ) {
+    super(`the translation names English revision ${englishRevision}, a draft readers have never had`);
+    this.name = 'UnpublishedSourceError';
+  }
+}
+
 /** There is no such revision to read or roll back to. */
 export class RevisionNotFoundError extends Error {
   constructor(readonly revision: number) {
@@ -70,6 +88,14 @@ export class RevisionNoteError extends Error {
 export type Refusal =
   | { kind: 'conflict'; currentRevision: number; baseRevision: number | undefined }
   | { kind: 'translation'; issues: ParityIssue[] }
+  | {
+      kind: 'unpublished-source';
+      id: string;
+      lang: string;
+      englishRevision: number;
+      englishPublished: number | null;
+      publishing?: number;
+    }
   | { kind: 'not-found'; revision: number }
   | { kind: 'no-document'; id: string; lang: string }
   | { kind: 'note'; field: 'author' | 'message'; problem: string }
@@ -81,6 +107,17 @@ export function toRefusal(error: unknown): Refusal | undefined {
     return { kind: 'conflict', currentRevision: error.currentRevision, baseRevision: error.baseRevision };
   }
   if (error instanceof TranslationRefusedError) return { kind: 'translation', issues: error.issues };
+  if (error instanceof UnpublishedSourceError) {
+    const { id, lang, englishRevision, englishPublished, publishing } = error;
+    return {
+      kind: 'unpublished-source',
+      id,
+      lang,
+      englishRevision,
+      englishPublished,
+      ...(publishing === undefined ? {} : { publishing }),
+    };
+  }
   if (error instanceof RevisionNotFoundError) return { kind: 'not-found', revision: error.revision };
   if (error instanceof NoDocumentError) return { kind: 'no-document', id: error.id, lang: error.lang };
   if (error instanceof RevisionNoteError) return { kind: 'note', field: error.field, problem: error.problem };
@@ -95,6 +132,14 @@ export function fromRefusal(refusal: Refusal): Error {
       return new RevisionConflictError(refusal.currentRevision, refusal.baseRevision);
     case 'translation':
       return new TranslationRefusedError(refusal.issues);
+    case 'unpublished-source':
+      return new UnpublishedSourceError(
+        refusal.id,
+        refusal.lang,
+        refusal.englishRevision,
+        refusal.englishPublished,
+        refusal.publishing,
+      );
     case 'not-found':
       return new RevisionNotFoundError(refusal.revision);
     case 'no-document':

@@ -14,6 +14,8 @@
  *   message }`); its current keys are gone meanwhile, its history stays (worker/publishing.ts).
  * - `withdrawn:<id>:<lang>`: the revision readers had when the release was last unpublished, so
  *   that the history can tell it from a draft while no revision is current.
+ * - `published:<id>:<lang>:<n>`: draft revision n was published (when): readers have had it,
+ *   so a translation of it may go public (worker/write.ts). A revision written published needs none.
  *
  * Metadata fields that do not fit KV's 1,024 bytes are left out (worker/metadata.ts); every
  * listing here fills them in from the values, so no caller depends on them.
@@ -65,6 +67,7 @@ const CURRENT = 'current:';
 export const unpublishedKey = (id: string) => `unpublished:${id}`;
 export const currentKey = (id: string, lang: string) => `${CURRENT}${id}:${lang}`;
 export const withdrawnKey = (id: string, lang: string) => `withdrawn:${id}:${lang}`;
+export const publishedKey = (id: string, lang: string, n: number) => `published:${id}:${lang}:${n}`;
 const revisionPrefix = (id: string, lang: string) => `revision:${id}:${lang}:`;
 export const revisionKey = (id: string, lang: string, n: number) =>
   `${revisionPrefix(id, lang)}${String(n).padStart(8, '0')}`;
@@ -94,6 +97,18 @@ export async function readWithdrawal(kv: KVNamespace, id: string): Promise<Withd
 export async function readWithdrawn(kv: KVNamespace, id: string, lang: string): Promise<number | null> {
   const revision = Number(await kv.get(withdrawnKey(id, lang), 'text'));
   return Number.isInteger(revision) && revision > 0 ? revision : null;
+}
+
+/**
+ * Whether readers have, or once had, revision `stored` of `id`/`lang`: it was written published,
+ * is current, was current when the release was unpublished, or was published from a draft
+ * (`published:` key). A draft never published answers `false`.
+ */
+export async function readersHad(kv: KVNamespace, id: string, lang: string, stored: StoredRevision): Promise<boolean> {
+  const n = stored.revision;
+  if (!stored.draft || (await kv.get(publishedKey(id, lang, n), 'text')) !== null) return true;
+  const current = await readCurrent(kv, id, lang).catch(() => null);
+  return current?.revision === n || (await readWithdrawn(kv, id, lang)) === n;
 }
 
 /** Revision `n` of one document, `null` when there is none; throws {@link CorruptDataError}. */

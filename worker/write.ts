@@ -16,12 +16,22 @@ import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import type { KVNamespace } from './kv';
 import { fitMetadata } from './metadata';
 import { withTimeout } from './cache';
-import { currentKey, lastInHistory, readRevision, readWithdrawal, revisionKey, type StoredRevision } from './store';
+import {
+  currentKey,
+  lastInHistory,
+  readCurrent,
+  readersHad,
+  readRevision,
+  readWithdrawal,
+  revisionKey,
+  type StoredRevision,
+} from './store';
 import {
   RevisionConflictError,
   RevisionNotFoundError,
   RevisionNoteError,
   TranslationRefusedError,
+  UnpublishedSourceError,
 } from './store-errors';
 
 export interface WriteOptions {
@@ -63,14 +73,14 @@ export async function writeRevision(
 ): Promise<StoredRevision> {
   const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);
   checkNote(options);
-  await checkTranslation(kv, document);
   const { id, lang } = document;
   return exclusive(`${id}:${lang}`, async () => {
+    const withheld = options.draft === true || (await readWithdrawal(kv, id)) !== null;
+    await checkTranslation(kv, document, !withheld);
     const last = await lastRevision(kv, id, lang, counter);
     if (!options.force && options.baseRevision !== undefined && options.baseRevision !== last) {
       throw new RevisionConflictError(last, options.baseRevision);
     }
-    const withheld = options.draft === true || (await readWithdrawal(kv, id)) !== null;
     const stored: StoredRevision = {
       revision: last + 1,
       savedAt: (options.now ?? new Date()).toISOString(),
@@ -145,8 +155,10 @@ function checkNote({ author, message }: Pick<WriteOptions, 'author' | 'message'>
 /**
  * A translation must mirror the English revision it names (same ids, counts, dates, URLs and
  * references) and translate every text field it does not list as kept the same on purpose.
+ * One that readers will get (`goesPublic`) must translate an English revision readers have, or
+ * had: else the facts of an English draft would reach them in another language first.
  */
-async function checkTranslation(kv: KVNamespace, document: ReleaseDocument): Promise<void> {
+async function checkTranslation(kv: KVNamespace, document: ReleaseDocument, goesPublic: boolean): Promise<void> {
   const base = document.translation;
   if (!base) return;
   const english = await readRevision(kv, document.id, base.from, base.revision);
@@ -160,6 +172,30 @@ async function checkTranslation(kv: KVNamespace, document: ReleaseDocument): Pro
   }
   const issues = [...parityIssues(document, english.document), ...untranslatedIssues(document, english.document)];
   if (issues.length > 0) throw new TranslationRefusedError(issues);
+  if (goesPublic) await checkSourcePublished(kv, document, english);
+}
+
+/**
+ * Refuses to let `document`, a translation, reach readers while `english` (the revision it
+ * translates; read when not given) is a draft readers have never had. `publishing`: the
+ * revision being published, for the refusal's words.
+ *
+ * @example
+ * await checkSourcePublished(kv, latest.document, undefined, latest.revision); // before making it current
+ */
+export async function checkSourcePublished(
+  kv: KVNamespace,
+  document: ReleaseDocument,
+  english?: StoredRevision | null,
+  publishing?: number,
+): Promise<void> {
+  const base = document.translation;
+  if (!base) return;
+  const source = english ?? (await readRevision(kv, document.id, base.from, base.revision));
+  // A translation of a revision that is gone was checked when written; nothing to leak now.
+  if (!source || (await readersHad(kv, document.id, base.from, source))) return;
+  const published = (await readCurrent(kv, document.id, base.from).catch(() => null))?.revision ?? null;
+  throw new UnpublishedSourceError(document.id, document.lang, base.revision, published, publishing);
 }
 
 const writing = new Map<string, Promise<unknown>>();

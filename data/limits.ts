@@ -1,7 +1,13 @@
 /**
  * The limits every writer meets, in one place: the schema, the admin API and the CLI's local
  * mode check the same numbers, so a document or a revision note that one of them accepts, the
- * others accept too. Lengths count UTF-16 code units, as zod's `.max()` and JavaScript do.
+ * others accept too.
+ *
+ * Lengths count Unicode code points ("characters": 🕊 is one, as "ё" is): zod 4's `.max()` counts
+ * them (node_modules/zod/v4/core/checks.js, `$ZodCheckMaxLength`), and so does JSON Schema's
+ * `maxLength`, which editors check data/release.schema.json with; {@link characters} counts the
+ * revision notes the same way, so one unit holds for every limit. The byte limits (the
+ * document, KV metadata) are what bound storage.
  */
 
 /**
@@ -38,10 +44,23 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
  * textProblem('\u001b[31mroot', 100); // 'must not contain control characters (…)'
  */
 export function textProblem(text: string, maxLength: number): string | undefined {
-  if (text.length > maxLength) return `must be at most ${maxLength} characters (UTF-16 code units), not ${text.length}`;
+  const length = characters(text);
+  if (length > maxLength) return `must be at most ${maxLength} characters, not ${length}`;
   if (CONTROL.test(text)) return 'must not contain control characters (terminal escapes among them)';
   if (BIDI_CONTROL.test(text)) return 'must not contain bidirectional controls (U+202A–U+202E, U+2066–U+2069)';
   return undefined;
+}
+
+/**
+ * The length of `text` in Unicode code points, the unit of every length limit here.
+ *
+ * @example
+ * characters('🕊🕊'); // 2 (4 UTF-16 code units)
+ */
+export function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }
 
 /** The length of `text` in UTF-8 bytes. */

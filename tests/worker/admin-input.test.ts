@@ -80,6 +80,19 @@ describe('revision author and message', () => {
     await expectUnchanged(1);
   });
 
+  it('counts characters as the schema does: 100 doves are an author, 101 are not', async () => {
+    await store();
+    const author = (n: number) => ({ 'X-Revision-Author': encodeURIComponent('🕊'.repeat(n)) });
+    const { request } = freshApp();
+    const refused = await request(FORCE, adminInit('PUT', seedDocument(), author(MAX_AUTHOR_LENGTH + 1)));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).errors?.[0]?.message).toBe(
+      `must be at most ${MAX_AUTHOR_LENGTH} characters, not ${MAX_AUTHOR_LENGTH + 1}`,
+    );
+    await expectUnchanged(1);
+    expect((await request(FORCE, adminInit('PUT', seedDocument(), author(MAX_AUTHOR_LENGTH)))).status).toBe(200);
+  });
+
   it('accepts the maximum lengths', async () => {
     await store();
     const headers = {

@@ -25,7 +25,7 @@ const WORDS: Record<string, [ReleaseDocument, string]> = {
   lt: [lt as unknown as ReleaseDocument, 'Baltaru\u0300sija išlaisvi\u0300no politi\u0300nius kalinius'],
 };
 
-/** `words` repeated to exactly `length` UTF-16 code units (the unit the schema counts), trimmed. */
+/** `words` repeated to exactly `length` characters (code points, the unit the schema counts; all BMP here), trimmed. */
 function exactly(words: string, length: number): string {
   const text = `${words} `.repeat(Math.ceil(length / words.length) + 1).slice(0, length);
   return text.endsWith(' ') ? `${text.slice(0, -1)}.` : text;

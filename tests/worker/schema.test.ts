@@ -75,3 +75,15 @@ describe('release schema', () => {
     });
   }
 });
+
+describe('length limits', () => {
+  // One unit for every limit: Unicode code points, as zod's .max() and JSON Schema's maxLength count.
+  const dove = '🕊'; // one code point, two UTF-16 code units
+  it('accepts a headline of 200 doves (400 UTF-16 code units): 200 characters', () => {
+    expect(failingPaths(edited((d) => (d.headline = dove.repeat(200))))).toEqual([]);
+  });
+
+  it('refuses a headline of 201 doves at "headline"', () => {
+    expect(failingPaths(edited((d) => (d.headline = dove.repeat(201))))).toEqual(['headline']);
+  });
+});

@@ -4,7 +4,7 @@
  * `file:line:column: /json/pointer: what is wrong and how to fix it`, so that an editor (or a
  * terminal that links `file:line:column`) goes straight to each one.
  */
-import type { z } from 'zod';
+import { findings as editorFindings } from '../data/issues';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { readSource } from './data-files';
 import { CliError } from './errors';
@@ -54,7 +54,7 @@ export async function loadDocument(file: string): Promise<Loaded> {
     unknown
   >;
   const misplaced = placementError(file, raw.id, raw.lang);
-  const findings: Finding[] = result.success ? [] : result.error.issues.flatMap(asFindings);
+  const findings: Finding[] = result.success ? [] : editorFindings(result.error.issues, source.value);
   let warnings: string[] = [];
   if (result.success) {
     const checked = await checkFile(file, result.data);
@@ -69,26 +69,4 @@ export async function loadDocument(file: string): Promise<Loaded> {
     throw new DocumentError(`${file} is not a valid release document (${findings.length} error(s)).`, problems);
   }
   return { document: result.data!, warnings };
-}
-
-/** A zod issue in an editor's words: a missing field says so, an unknown field is named. */
-function asFindings(issue: z.core.$ZodIssue): Finding[] {
-  const path = pointer(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: `${path}/${escape(key)}`,
-      message: `unknown field "${key}": remove it, or check its spelling against the schema`,
-    }));
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [{ path, message: `is missing: add it (${issue.expected})` }];
-  }
-  return [{ path, message: issue.message }];
-}
-
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
-
-/** A zod issue path as a JSON Pointer (RFC 6901): ["people", 0, "name"] → "/people/0/name". */
-function pointer(path: PropertyKey[]): string {
-  return path.map((part) => `/${escape(String(part))}`).join('');
 }

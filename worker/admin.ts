@@ -22,7 +22,7 @@ import {
 } from './admin-requests';
 import { notPublic, type AppEnv } from './headers';
 import { retrying } from './kv-retry';
-import { problem, ProblemSchema } from './problem';
+import { invalidDocument, problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { publicChanged } from './public-changes';
@@ -191,22 +191,29 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   // path with a public read, and is not a read).
   for (const route of [historyRoute, revisionRoute, rollbackRoute]) app.use(route.getRoutingPath(), notPublic);
 
-  app.openapi(writeRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const { lang, force, draft } = c.req.valid('query');
-    const document = c.req.valid('json');
-    if (document.id !== id || document.lang !== lang) {
-      const path = document.id !== id ? '/id' : '/lang';
-      const detail = `The body is ${document.id}/${document.lang} but the URL names ${id}/${lang}.`;
-      throw problem(400, 'Wrong target', detail, { errors: [{ path, message: 'must match the URL' }] });
-    }
-    const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
-    const options = { ...authorship(c), ...base, ...(draft === 'true' ? { draft: true } : {}) };
-    const command = { kind: 'write', id, lang, document, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
-    if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
-    return written(c, stored);
-  });
+  app.openapi(
+    writeRoute,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { lang, force, draft } = c.req.valid('query');
+      const document = c.req.valid('json');
+      if (document.id !== id || document.lang !== lang) {
+        const path = document.id !== id ? '/id' : '/lang';
+        const detail = `The body is ${document.id}/${document.lang} but the URL names ${id}/${lang}.`;
+        throw problem(400, 'Wrong target', detail, { errors: [{ path, message: 'must match the URL' }] });
+      }
+      const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
+      const options = { ...authorship(c), ...base, ...(draft === 'true' ? { draft: true } : {}) };
+      const command = { kind: 'write', id, lang, document, options } as const;
+      const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+      if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
+      return written(c, stored);
+    },
+    (result) => {
+      invalidDocument(result); // throws the problem; a valid request goes on
+      return undefined;
+    },
+  );
 
   app.openapi(rollbackRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -9,6 +9,7 @@ import type { Env } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { findings } from '../data/issues';
 
 export const ProblemSchema = z
   .object({
@@ -58,21 +59,41 @@ const PARTS: Record<string, string> = { json: 'body', query: 'query string', par
 
 /**
  * The `defaultHook` of every OpenAPIHono app here: a request that fails its route's schemas is
- * answered 400 with every failing JSON path (of the body, query or path parameters) in `errors`.
+ * answered 400 with every failing JSON path (of the body, query or path parameters) in `errors`,
+ * in the words the CLI uses for the same mistake (data/issues.ts).
  *
  * @example
  * const app = new OpenAPIHono({ defaultHook: invalidRequest });
  */
-export function invalidRequest(result: Parameters<Hook<unknown, Env, string, void>>[0]): void {
+export function invalidRequest(result: HookResult): void {
   if (result.success) return;
-  const errors = result.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
   const part = PARTS[result.target] ?? result.target;
-  throw problem(
-    400,
-    result.target === 'json' ? 'Invalid document' : 'Invalid request',
-    `The ${part} has ${errors.length} error(s); each is listed with its JSON path.`,
-    { type: 'tag:belarus-release,2025:invalid-document', errors },
-  );
+  const title = result.target === 'json' ? 'Invalid request body' : 'Invalid request';
+  throw invalid(result, title, `The ${part} has`, 'tag:belarus-release,2025:invalid-request');
+}
+
+/**
+ * The hook of a route whose body is a release document: its errors are the document's (type
+ * `…:invalid-document`), those of its query string or path are the request's.
+ *
+ * @example
+ * app.openapi(writeRoute, handler, invalidDocument);
+ */
+export function invalidDocument(result: HookResult): void {
+  if (result.success || result.target !== 'json') return invalidRequest(result);
+  throw invalid(result, 'Invalid document', 'The document has', 'tag:belarus-release,2025:invalid-document');
+}
+
+type HookResult = Parameters<Hook<unknown, Env, string, void>>[0];
+
+function invalid(result: HookResult & { success: false }, title: string, what: string, type: string) {
+  // The validator hands the hook what it parsed as `data` too (@hono/zod-validator), untyped.
+  const input = (result as { data?: unknown }).data;
+  const errors = findings(result.error.issues, input).map(({ path, message }) => ({ path: path || '/', message }));
+  return problem(400, title, `${what} ${errors.length} error(s); each is listed with its JSON path.`, {
+    type,
+    errors,
+  });
 }
 
 /**
@@ -92,9 +113,4 @@ export function errorResponse(error: unknown): Response {
     status: 500,
     detail: 'The worker failed to answer this request. Try again; if it persists, report it.',
   });
-}
-
-/** A zod issue path as a JSON Pointer (RFC 6901): ["people", 0, "name"] → "/people/0/name". */
-function jsonPath(path: PropertyKey[]): string {
-  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('') || '/';
 }

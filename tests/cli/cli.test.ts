@@ -54,6 +54,21 @@ describe('belarus-release validate', () => {
     });
   }
 
+  it('says what the admin API says of the same mistakes (tests/worker/admin-input.test.ts)', async () => {
+    const file = await edited('mistaken.json', (d) => {
+      d.headlnie = d.headline;
+      delete (d as Partial<ReleaseDocument>).headline;
+      d.summary = 'ё'.repeat(801);
+      d.released.count = -1;
+    });
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain('/headline: is missing: add it (string)');
+    expect(err).toContain('/headlnie: unknown field "headlnie": did you mean "headline"?');
+    expect(err).toContain('/summary: must be at most 800 characters, not 801');
+    expect(err).toContain('/released/count: must be at least 0, not -1');
+  });
+
   it('reports invalid JSON and a missing file', async () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{"id": ');

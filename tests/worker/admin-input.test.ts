@@ -103,6 +103,76 @@ describe('revision author and message', () => {
   });
 });
 
+/** A document with the reviewer's mistakes: a misspelt field, a summary too long, a negative count. */
+function mistaken(): Record<string, unknown> {
+  const { headline, ...rest } = seedDocument();
+  return { ...rest, headlnie: headline, summary: 'ё'.repeat(801), released: { ...rest.released, count: -1 } };
+}
+
+/** What the CLI's validate says of {@link mistaken} too (tests/cli/cli.test.ts checks the same words). */
+const MISTAKES = [
+  { path: '/headline', message: 'is missing: add it (string)' },
+  { path: '/headlnie', message: 'unknown field "headlnie": did you mean "headline"?' },
+  { path: '/summary', message: 'must be at most 800 characters, not 801' },
+  { path: '/released/count', message: 'must be at least 0, not -1' },
+];
+
+describe("errors in an editor's words", () => {
+  it('names a misspelt field at its own path with a hint, and says what a limit was given', async () => {
+    await store();
+    const response = await freshApp().request(FORCE, adminInit('PUT', mistaken()));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Problem & { type: string; title: string };
+    expect(body).toMatchObject({ type: 'tag:belarus-release,2025:invalid-document', title: 'Invalid document' });
+    expect(body.errors).toEqual(expect.arrayContaining(MISTAKES));
+    expect(body.errors).toHaveLength(MISTAKES.length);
+    await expectUnchanged(1);
+  });
+
+  const requests: [string, string, RequestInit, string, string][] = [
+    [
+      'a revision that is no number',
+      `/api/releases/${SEED_ID}/revisions/abc`,
+      adminInit('GET'),
+      '/n',
+      'must be a number, not "abc"',
+    ],
+    [
+      'a card without its revision',
+      `/api/releases/${SEED_ID}/card?lang=en`,
+      {
+        ...adminInit('PUT'),
+        body: new Uint8Array(8),
+        headers: { ...adminInit('PUT').headers, 'Content-Type': 'image/png' },
+      },
+      '/revision',
+      'is missing: add it (number)',
+    ],
+  ];
+  for (const [what, url, init, path, message] of requests) {
+    it(`answers ${what} as an invalid request, not an invalid document`, async () => {
+      await store();
+      const response = await freshApp().request(url, init);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as Problem & { type: string; title: string };
+      expect(body).toMatchObject({ type: 'tag:belarus-release,2025:invalid-request', title: 'Invalid request' });
+      expect(body.errors).toContainEqual({ path, message });
+    });
+  }
+
+  it('titles a rollback body that fails as the request body it is', async () => {
+    await store();
+    const response = await freshApp().request(
+      `/api/releases/${SEED_ID}/rollback?lang=en`,
+      adminInit('POST', { revision: 0 }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Problem & { type: string; title: string };
+    expect(body).toMatchObject({ type: 'tag:belarus-release,2025:invalid-request', title: 'Invalid request body' });
+    expect(body.errors).toContainEqual({ path: '/revision', message: 'must be at least 1, not 0' });
+  });
+});
+
 describe('ids', () => {
   const id = 'x'.repeat(600);
   for (const [what, path, init] of [

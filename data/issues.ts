@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import { characters } from './limits';
 import { closest } from './references';
-import { ReleaseDocumentSchema } from './schema';
 
 /** One problem, at its JSON Pointer (RFC 6901; "" for the whole input). */
 export interface Finding {
@@ -16,28 +15,39 @@ export interface Finding {
 }
 
 /**
- * Every problem of `issues`, raised by parsing `input`, in an editor's words.
+ * Every problem of `issues`, raised by parsing `input` with `schema` (which names the fields a
+ * misspelt one may have meant; `undefined`: none), in an editor's words.
  *
  * @example
- * findings(ReleaseDocumentSchema.safeParse(doc).error!.issues, doc);
+ * findings(ReleaseDocumentSchema.safeParse(doc).error!.issues, doc, ReleaseDocumentSchema);
  * // [{ path: '/headlnie', message: 'unknown field "headlnie": did you mean "headline"? …' }, …]
  */
-export function findings(issues: readonly z.core.$ZodIssue[], input: unknown): Finding[] {
-  return issues.flatMap((issue) => finding(issue, input));
+export function findings(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  schema: z.core.$ZodType | undefined,
+): Finding[] {
+  return issues.flatMap((issue) => finding(issue, input, schema));
 }
 
-function finding(issue: z.core.$ZodIssue, input: unknown): Finding[] {
+function finding(issue: z.core.$ZodIssue, input: unknown, schema: z.core.$ZodType | undefined): Finding[] {
   const path = pointer(issue.path);
   const value = 'input' in issue && issue.input !== undefined ? issue.input : at(input, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = Object.keys(at(input, issue.path) ?? {}).filter((key) => !issue.keys.includes(key));
-      return issue.keys.map((key) => ({ path: `${path}/${escape(key)}`, message: unknownField(key, known) }));
+      const given = Object.keys(at(input, issue.path) ?? {});
+      const free = fieldsAt(schema, issue.path).filter((field) => !given.includes(field));
+      return issue.keys.map((key) => ({ path: `${path}/${escape(key)}`, message: unknownField(key, free) }));
     }
     case 'invalid_type':
       if (value === undefined) return [{ path, message: `is missing: add it (${issue.expected})` }];
       if (typeof value === 'string' && issue.expected === 'number') {
         return [{ path, message: `must be a number, not ${quoted(value)}` }];
+      }
+      return [{ path, message: issue.message }];
+    case 'invalid_value':
+      if (value === undefined) {
+        return [{ path, message: `is missing: add it (one of ${issue.values.map(String).join(', ')})` }];
       }
       return [{ path, message: issue.message }];
     case 'too_big':
@@ -51,34 +61,24 @@ function finding(issue: z.core.$ZodIssue, input: unknown): Finding[] {
 }
 
 /**
- * An unknown field, with the field it is most likely a misspelling of. `known` holds the other
- * fields given; a field the schema has and that was not given is what a typo usually lost.
+ * An unknown field, with the field it is most likely a misspelling of: one of `free`, the fields
+ * the schema has there that were not given (what a typo lost).
  */
-function unknownField(key: string, given: string[]): string {
-  const near = closest(
-    key,
-    FIELDS().filter((field) => !given.includes(field)),
-  );
+function unknownField(key: string, free: string[]): string {
+  const near = closest(key, free);
   const hint = near ? `did you mean "${near}"?` : 'remove it, or check its spelling against the schema';
   return `unknown field "${key}": ${hint}`;
 }
 
-/** Every field name of a release document and its parts: what a misspelt key is compared with. */
-let fields: string[] | undefined;
-const FIELDS = () => (fields ??= [...fieldNames(ReleaseDocumentSchema)]);
-
-function fieldNames(schema: z.core.$ZodType, into = new Set<string>()): Set<string> {
-  const def = schema._zod.def as {
-    shape?: Record<string, z.core.$ZodType>;
-    element?: z.core.$ZodType;
-    innerType?: z.core.$ZodType;
-  };
-  for (const [name, field] of Object.entries(def.shape ?? {})) {
-    into.add(name);
-    fieldNames(field, into);
-  }
-  for (const inner of [def.element, def.innerType]) if (inner) fieldNames(inner, into);
-  return into;
+/** The fields of the object `schema` expects at `path`: what a misspelt key there is compared with. */
+function fieldsAt(schema: z.core.$ZodType | undefined, path: readonly PropertyKey[]): string[] {
+  const def = schema?._zod.def as
+    { shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; innerType?: z.core.$ZodType } | undefined;
+  if (!def) return [];
+  if (def.innerType) return fieldsAt(def.innerType, path);
+  if (path.length === 0) return Object.keys(def.shape ?? {});
+  const [part, ...rest] = path;
+  return fieldsAt(typeof part === 'number' ? def.element : def.shape?.[String(part)], rest);
 }
 
 /** "be at most 200 characters, not 202", "have at least 1 entries, not 0", "be at least 0, not -1". */

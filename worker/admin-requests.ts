@@ -152,8 +152,11 @@ export async function baseRevision(c: Context<AppEnv>, id: string, lang: string)
   );
 }
 
-/** Runs a store write, answering its refusals as problems: 412 for a conflict, 404 for no such revision or document. */
-export async function storeRefusalsAsProblems<T>(id: string, write: () => Promise<T>): Promise<T> {
+/**
+ * Runs a store write, answering its refusals as problems: 412 for a conflict, 404 for no such
+ * revision or document. `what` names the document in them ("belarus-2025-12/ru"), or the release.
+ */
+export async function storeRefusalsAsProblems<T>(what: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error: unknown) {
@@ -173,7 +176,11 @@ export async function storeRefusalsAsProblems<T>(id: string, write: () => Promis
       throw problem(404, 'Not Found', `There is no document ${error.id}/${error.lang}.`);
     }
     if (error instanceof RevisionNotFoundError) {
-      throw problem(404, 'Not Found', `There is no revision ${error.revision} of ${id} to roll back to.`);
+      throw problem(
+        404,
+        'Not Found',
+        `There is no revision ${error.revision} of ${what} to roll back to: its history (GET …/revisions) lists those there are.`,
+      );
     }
     throw error;
   }

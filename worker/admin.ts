@@ -22,7 +22,7 @@ import {
 } from './admin-requests';
 import { notPublic, type AppEnv } from './headers';
 import { retrying } from './kv-retry';
-import { invalidDocument, problem, ProblemSchema } from './problem';
+import { invalidBody, invalidDocument, problem, ProblemSchema } from './problem';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { publicChanged } from './public-changes';
@@ -159,20 +159,21 @@ const revisionRoute = historyRead(
   json(RevisionSummarySchema.extend({ document: ReleaseDocumentSchema }), 'The revision, with its ETag'),
 );
 
+/** A rollback's body: unknown fields are refused, as in documents, so a misspelt `message` is not lost. */
+const RollbackSchema = z.strictObject({ revision: z.int().min(1), message: messageField.optional() });
+
 const rollbackRoute = createRoute({
   method: 'post',
   path: '/{id}/rollback',
   summary: 'Write a new revision equal to an old one (admin)',
+  description:
+    '`lang` is required: a release has a document in each of six languages, and a rollback of the wrong one ' +
+    'would change what its readers get.',
   ...writeCommon,
   request: {
     params: documentParams,
-    query: langQuery,
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ revision: z.int().min(1), message: messageField.optional() }) },
-      },
-    },
+    query: z.object({ lang: LanguageSchema.describe(`Language of the document: one of ${LANGUAGES.join(', ')}`) }),
+    body: { required: true, content: { 'application/json': { schema: RollbackSchema } } },
   },
   responses: { 200: json(WrittenSchema, 'The new revision'), ...problems(400, 401, 404, 409, 413, 415, 503) },
 });
@@ -215,16 +216,23 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
     },
   );
 
-  app.openapi(rollbackRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const { lang } = c.req.valid('query');
-    const { revision, message } = c.req.valid('json');
-    const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
-    const command = { kind: 'rollback', id, lang, revision, options } as const;
-    const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
-    if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
-    return written(c, stored);
-  });
+  app.openapi(
+    rollbackRoute,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { lang } = c.req.valid('query');
+      const { revision, message } = c.req.valid('json');
+      const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
+      const command = { kind: 'rollback', id, lang, revision, options } as const;
+      const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
+      if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
+      return written(c, stored);
+    },
+    (result) => {
+      invalidBody(result, RollbackSchema); // throws the problem; a valid request goes on
+      return undefined;
+    },
+  );
 
   app.openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');

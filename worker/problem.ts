@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { findings } from '../data/issues';
+import { ReleaseDocumentSchema } from '../data/schema';
 
 export const ProblemSchema = z
   .object({
@@ -66,10 +67,22 @@ const PARTS: Record<string, string> = { json: 'body', query: 'query string', par
  * const app = new OpenAPIHono({ defaultHook: invalidRequest });
  */
 export function invalidRequest(result: HookResult): void {
+  invalidBody(result, undefined);
+}
+
+/**
+ * {@link invalidRequest} for a route whose JSON body `schema` validates: a misspelt field of the
+ * body is named with the field it may have meant.
+ *
+ * @example
+ * app.openapi(rollbackRoute, handler, (result) => invalidBody(result, RollbackSchema));
+ */
+export function invalidBody(result: HookResult, schema: z.core.$ZodType | undefined): void {
   if (result.success) return;
   const part = PARTS[result.target] ?? result.target;
-  const title = result.target === 'json' ? 'Invalid request body' : 'Invalid request';
-  throw invalid(result, title, `The ${part} has`, 'tag:belarus-release,2025:invalid-request');
+  const json = result.target === 'json';
+  const title = json ? 'Invalid request body' : 'Invalid request';
+  throw invalid(result, title, `The ${part} has`, 'invalid-request', json ? schema : undefined);
 }
 
 /**
@@ -81,17 +94,26 @@ export function invalidRequest(result: HookResult): void {
  */
 export function invalidDocument(result: HookResult): void {
   if (result.success || result.target !== 'json') return invalidRequest(result);
-  throw invalid(result, 'Invalid document', 'The document has', 'tag:belarus-release,2025:invalid-document');
+  throw invalid(result, 'Invalid document', 'The document has', 'invalid-document', ReleaseDocumentSchema);
 }
 
 type HookResult = Parameters<Hook<unknown, Env, string, void>>[0];
 
-function invalid(result: HookResult & { success: false }, title: string, what: string, type: string) {
+function invalid(
+  result: HookResult & { success: false },
+  title: string,
+  what: string,
+  kind: string,
+  schema: z.core.$ZodType | undefined,
+) {
   // The validator hands the hook what it parsed as `data` too (@hono/zod-validator), untyped.
   const input = (result as { data?: unknown }).data;
-  const errors = findings(result.error.issues, input).map(({ path, message }) => ({ path: path || '/', message }));
+  const errors = findings(result.error.issues, input, schema).map(({ path, message }) => ({
+    path: path || '/',
+    message,
+  }));
   return problem(400, title, `${what} ${errors.length} error(s); each is listed with its JSON path.`, {
-    type,
+    type: `tag:belarus-release,2025:${kind}`,
     errors,
   });
 }

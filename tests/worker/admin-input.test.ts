@@ -173,12 +173,43 @@ describe("errors in an editor's words", () => {
   });
 });
 
+describe('a rollback', () => {
+  const rollback = (query: string, body: unknown) =>
+    freshApp().request(`/api/releases/${SEED_ID}/rollback${query}`, adminInit('POST', body));
+
+  it('refuses an unknown field in its body (a misspelt message), naming what was meant', async () => {
+    await store();
+    const response = await rollback('?lang=en', { revision: 1, mesage: 'typo' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).errors).toEqual([
+      { path: '/mesage', message: 'unknown field "mesage": did you mean "message"?' },
+    ]);
+    await expectUnchanged(1);
+  });
+
+  it('needs ?lang: none is refused, naming /lang and the languages, rather than rolling English back', async () => {
+    await store();
+    const response = await rollback('', { revision: 1 });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as Problem;
+    expect(errors).toEqual([{ path: '/lang', message: 'is missing: add it (one of en, be, ru, uk, pl, lt)' }]);
+    await expectUnchanged(1);
+  });
+
+  it('names the document when there is no such revision (404)', async () => {
+    await store();
+    const response = await rollback('?lang=en', { revision: 99 });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as Problem).detail).toContain(`There is no revision 99 of ${SEED_ID}/en`);
+  });
+});
+
 describe('ids', () => {
   const id = 'x'.repeat(600);
   for (const [what, path, init] of [
     ['revisions', `/api/releases/${id}/revisions`, adminInit('GET')],
     ['one revision', `/api/releases/${id}/revisions/1`, adminInit('GET')],
-    ['rollback', `/api/releases/${id}/rollback`, adminInit('POST', { revision: 1 })],
+    ['rollback', `/api/releases/${id}/rollback?lang=en`, adminInit('POST', { revision: 1 })],
     ['PUT', `/api/releases/${id}?force=true`, adminInit('PUT', { ...seedDocument(), id })],
   ] as const) {
     it(`of 600 characters on ${what} answer 400 with the limit`, async () => {

@@ -19,7 +19,7 @@ import { publicChanged } from './public-changes';
 import { publicOrigin } from './origin';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
-import { languagesOf, readLatest } from './store';
+import { languagesOf, readLatest, readWithdrawal } from './store';
 import { NoDocumentError } from './store-errors';
 import { applyPublish, applyWrite } from './writer-client';
 
@@ -65,13 +65,24 @@ const unpublishRoute = createRoute({
   summary: 'Take a release off the public surface, keeping its history (admin)',
   description:
     'Every language: the index, `latest`, the API, the pages and oEmbed answer 410 Gone until the release is ' +
-    'published again; later writes are kept as drafts meanwhile. `X-Revision-Message` says why (kept with the mark).',
+    'published again; later writes are kept as drafts meanwhile. `X-Revision-Message` says why (kept with the mark). ' +
+    'Unpublishing again changes nothing: the first time, author and message stay, and the answer says `unchanged`.',
   security,
   middleware: requireToken,
   request: { params: documentParams },
   responses: {
     200: json(
-      z.object({ id: z.string(), unpublishedAt: z.string(), languages: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        unpublishedAt: z.string(),
+        author: z.string(),
+        message: z.string(),
+        languages: z.array(z.string()),
+        unchanged: z
+          .literal(true)
+          .optional()
+          .describe("It was unpublished already: the first unpublish's time, author and message are kept"),
+      }),
       'The release is unpublished',
     ),
     ...problems(400, 401, 404, 503),
@@ -132,14 +143,17 @@ export function publishingRoutes(readerFor: (env: Env) => ReleaseReader): OpenAP
   app.openapi(unpublishRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { author, message } = authorship(c);
-    const note = { unpublishedAt: new Date().toISOString(), author, message };
     const candidates = await languagesIn(c, id);
+    const before = await readWithdrawal(retrying(c.env.RELEASES), id);
+    const note = before ?? { unpublishedAt: new Date().toISOString(), author, message };
+    // Run again even so: it finishes an unpublish that failed part-way, and keeps the first note.
     const done = await storeRefusalsAsProblems(id, () =>
       eachDocument(candidates, (lang) => applyWrite(c.env, { kind: 'unpublish', id, lang, note })),
     );
     const langs = done.map((d) => d.lang);
     await publicChanged(c, readerFor(c.env), { kind: 'unpublished', id, langs });
-    return c.json({ id, unpublishedAt: note.unpublishedAt, languages: langs }, 200, { 'Cache-Control': 'no-store' });
+    const answer = { id, ...note, languages: langs, ...(before ? { unchanged: true as const } : {}) };
+    return c.json(answer, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.openapi(previewRoute, async (c) => {

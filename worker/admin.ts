@@ -26,7 +26,8 @@ import { invalidBody, invalidDocument, problem, ProblemSchema } from './problem'
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { publicChanged } from './public-changes';
-import { listRevisions, readRevision, type StoredRevision } from './store';
+import { listRevisions, readRevision } from './store';
+import type { Written } from './write';
 import { publication } from './publishing';
 import { applyWrite } from './writer-client';
 
@@ -87,7 +88,13 @@ const RevisionSummarySchema = z
     draft: z.literal(true).optional().describe('Written as a draft: not made current by its write'),
   })
   .meta({ id: 'RevisionSummary' });
-const WrittenSchema = RevisionSummarySchema.extend({ etag: z.string() }).meta({ id: 'Written' });
+const WrittenSchema = RevisionSummarySchema.extend({
+  etag: z.string(),
+  unchanged: z
+    .literal(true)
+    .optional()
+    .describe('Nothing was written: the newest revision already holds this document; the answer describes it'),
+}).meta({ id: 'Written' });
 
 /** Every admin route needs the token; the document says so in its security section. */
 export const security = [{ adminToken: [] }];
@@ -204,10 +211,11 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
         throw problem(400, 'Wrong target', detail, { errors: [{ path, message: 'must match the URL' }] });
       }
       const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
-      const options = { ...authorship(c), ...base, ...(draft === 'true' ? { draft: true } : {}) };
+      const options = { ...authorship(c), ...base, skipUnchanged: true, ...(draft === 'true' ? { draft: true } : {}) };
       const command = { kind: 'write', id, lang, document, options } as const;
       const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
-      if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
+      if (!stored.draft && !stored.unchanged)
+        await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
       return written(c, stored);
     },
     (result) => {
@@ -222,10 +230,11 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
       const { id } = c.req.valid('param');
       const { lang } = c.req.valid('query');
       const { revision, message } = c.req.valid('json');
-      const options = { ...authorship(c), ...(message !== undefined ? { message } : {}) };
+      const options = { ...authorship(c), skipUnchanged: true, ...(message !== undefined ? { message } : {}) };
       const command = { kind: 'rollback', id, lang, revision, options } as const;
       const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
-      if (!stored.draft) await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
+      if (!stored.draft && !stored.unchanged)
+        await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
       return written(c, stored);
     },
     (result) => {
@@ -255,10 +264,11 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
 }
 
 /** The answer to a write: the new revision and the ETag to base the next edit on. */
-function written(c: Context<AppEnv>, stored: StoredRevision) {
+function written(c: Context<AppEnv>, stored: Written) {
   const etag = represent(stored.document, stored.revision).etag;
-  const { revision, savedAt, author, message, draft } = stored;
-  return c.json({ revision, etag, savedAt, author, message, ...(draft ? { draft } : {}) }, 200, {
+  const { revision, savedAt, author, message, draft, unchanged } = stored;
+  const marks = { ...(draft ? { draft } : {}), ...(unchanged ? { unchanged } : {}) };
+  return c.json({ revision, etag, savedAt, author, message, ...marks }, 200, {
     ETag: etag,
     'Cache-Control': 'no-store',
   });

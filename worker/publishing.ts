@@ -99,8 +99,8 @@ export async function publishDocument(
 }
 
 /**
- * Takes `id`/`lang` off the public surface: marks the release unpublished (with `note`), then
- * removes the document's current copy. The history stays whole; `publishDocument` undoes it.
+ * Takes `id`/`lang` off the public surface: marks the release unpublished (with `note`, unless
+ * it is already: the first note stays), then removes the document's current copy. The history stays whole; `publishDocument` undoes it.
  * Answers the newest revision, which the history keeps.
  *
  * @example
@@ -115,7 +115,8 @@ export async function unpublishDocument(
   return exclusive(`${id}:${lang}`, async () => {
     const latest = await readLatest(kv, id, lang);
     if (!latest) throw new NoDocumentError(id, lang);
-    await kv.put(unpublishedKey(id), JSON.stringify(note));
+    // A second unpublish keeps the first one's note: when, who and why it came down.
+    if ((await readWithdrawal(kv, id)) === null) await kv.put(unpublishedKey(id), JSON.stringify(note));
     const current = await readCurrent(kv, id, lang).catch(() => null);
     if (current) await kv.put(withdrawnKey(id, lang), String(current.revision));
     await kv.delete(currentKey(id, lang));

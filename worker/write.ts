@@ -27,6 +27,7 @@ import {
   type StoredRevision,
 } from './store';
 import {
+  CorruptDataError,
   RevisionConflictError,
   RevisionNotFoundError,
   RevisionNoteError,
@@ -42,8 +43,20 @@ export interface WriteOptions {
   force?: boolean;
   /** Store the revision without making it current: readers keep the published one (worker/publishing.ts). */
   draft?: boolean;
+  /**
+   * Write nothing when nothing would change (the newest revision holds the same document, and
+   * readers get it or the write is a draft): the answer is that revision, marked `unchanged`.
+   * The admin API asks for it; the CLI says "No changes" before it writes.
+   */
+  skipUnchanged?: boolean;
   now?: Date;
 }
+
+/**
+ * What a write answers: the revision written, or with `unchanged`, the last revision, which
+ * already holds the document (nothing was written).
+ */
+export type Written = StoredRevision & { unchanged?: true };
 
 /**
  * Where the last revision number of a document is kept. Without one, the history (a KV
@@ -58,7 +71,7 @@ export interface RevisionCounter {
 /**
  * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
  * unless the document, author and message are valid and, without `force`, `baseRevision` is
- * the last revision. Writes to one document are serialised within this isolate; across
+ * the last revision; nor when it would change nothing (`unchanged`). Writes to one document are serialised within this isolate; across
  * isolates and locations the Durable Object serialises them. A draft, and any write to a
  * release that is unpublished, goes into the history only: the current copy stays as it is.
  *
@@ -70,7 +83,7 @@ export async function writeRevision(
   input: unknown,
   options: WriteOptions,
   counter?: RevisionCounter,
-): Promise<StoredRevision> {
+): Promise<Written> {
   const { $schema: _editorOnly, ...document } = ReleaseDocumentSchema.parse(input);
   checkNote(options);
   const { id, lang } = document;
@@ -81,6 +94,8 @@ export async function writeRevision(
     if (!options.force && options.baseRevision !== undefined && options.baseRevision !== last) {
       throw new RevisionConflictError(last, options.baseRevision);
     }
+    const same = options.skipUnchanged ? await unchanged(kv, document, last, withheld) : null;
+    if (same) return { ...same, unchanged: true as const };
     const stored: StoredRevision = {
       revision: last + 1,
       savedAt: (options.now ?? new Date()).toISOString(),
@@ -110,6 +125,31 @@ export async function putCurrent(kv: KVNamespace, { draft: _published, ...stored
   });
 }
 
+/**
+ * The last revision, when a write of `document` would change nothing for anyone: it holds the
+ * same document, and is what readers get (or the write would be a draft anyway). A write over
+ * a draft that publishes it is a change.
+ */
+async function unchanged(
+  kv: KVNamespace,
+  document: ReleaseDocument,
+  last: number,
+  withheld: boolean,
+): Promise<StoredRevision | null> {
+  if (last === 0) return null;
+  // An unreadable revision or current copy is no reason to refuse: the write repairs it.
+  const stored = await readRevision(kv, document.id, document.lang, last).catch(corruptAsNull);
+  if (!stored || JSON.stringify(stored.document) !== JSON.stringify(document)) return null;
+  if (withheld) return stored;
+  const current = await readCurrent(kv, document.id, document.lang).catch(corruptAsNull);
+  return current?.revision === last ? stored : null;
+}
+
+function corruptAsNull(error: unknown): null {
+  if (error instanceof CorruptDataError) return null;
+  throw error;
+}
+
 /** Writes a new revision whose document equals revision `n`: history only grows. */
 export async function rollback(
   kv: KVNamespace,
@@ -118,7 +158,7 @@ export async function rollback(
   n: number,
   options: WriteOptions,
   counter?: RevisionCounter,
-): Promise<StoredRevision> {
+): Promise<Written> {
   checkNote(options);
   const target = await readRevision(kv, id, lang, n);
   if (!target) throw new RevisionNotFoundError(n);

@@ -6,7 +6,7 @@
 import type { RecentChange } from './recent-changes';
 import type { StoredRevision, Withdrawal } from './store';
 import { fromRefusal, type Refusal } from './store-errors';
-import type { WriteOptions } from './write';
+import type { WriteOptions, Written } from './write';
 
 /** What an editor asks of a document's writer. */
 export type WriteCommand =
@@ -20,7 +20,7 @@ export type WriteCommand =
  * unpublish: the newest, which the history keeps), or why nothing was (a refusal; faults are
  * thrown).
  */
-export type WriteOutcome = { written: StoredRevision; previous?: number | null } | { refused: Refusal };
+export type WriteOutcome = { written: Written; previous?: number | null } | { refused: Refusal };
 
 /**
  * Sends `command` to its document's writer (one object per release and language) and answers
@@ -32,7 +32,7 @@ export type WriteOutcome = { written: StoredRevision; previous?: number | null }
  * @example
  * const stored = await applyWrite(c.env, { kind: 'write', id, lang, document, options });
  */
-export async function applyWrite(env: Env, command: WriteCommand): Promise<StoredRevision> {
+export async function applyWrite(env: Env, command: WriteCommand): Promise<Written> {
   return (await apply(env, command)).written;
 }
 

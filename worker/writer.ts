@@ -141,7 +141,7 @@ export class DocumentWriter extends DurableObject<Env> {
   async #settle(command: WriteCommand, outcome: WriteOutcome): Promise<void> {
     if ('refused' in outcome) return;
     const stored = command.kind === 'unpublish' ? null : outcome.written;
-    if (stored?.draft && command.kind !== 'publish') return;
+    if (outcome.written.unchanged || (stored?.draft && command.kind !== 'publish')) return;
     const { id, lang } = command;
     const change = { id, lang, entry: stored && { id, lang, revision: stored.revision, ...headlineAndDate(stored) } };
     const noted = await this.#note(change);

@@ -65,7 +65,9 @@ describe('revision author and message', () => {
     const message = 'Исправлен заголовок. '.repeat(10).trim();
     const { request } = freshApp();
     const headers = { 'X-Revision-Message': encodeURIComponent(message) };
-    expect((await request(FORCE, adminInit('PUT', seedDocument(), headers))).status).toBe(200);
+    expect((await request(FORCE, adminInit('PUT', { ...seedDocument(), headline: 'Edited' }, headers))).status).toBe(
+      200,
+    );
     const history = await request(`/api/releases/${SEED_ID}/revisions?lang=en`, adminInit('GET'));
     const { revisions } = (await history.json()) as { revisions: { message: string }[] };
     expect(revisions[1]!.message).toBe(message);
@@ -90,7 +92,10 @@ describe('revision author and message', () => {
       `must be at most ${MAX_AUTHOR_LENGTH} characters, not ${MAX_AUTHOR_LENGTH + 1}`,
     );
     await expectUnchanged(1);
-    expect((await request(FORCE, adminInit('PUT', seedDocument(), author(MAX_AUTHOR_LENGTH)))).status).toBe(200);
+    expect(
+      (await request(FORCE, adminInit('PUT', { ...seedDocument(), headline: 'Edited' }, author(MAX_AUTHOR_LENGTH))))
+        .status,
+    ).toBe(200);
   });
 
   it('accepts the maximum lengths', async () => {
@@ -99,7 +104,9 @@ describe('revision author and message', () => {
       'X-Revision-Author': encodeURIComponent('Ё'.repeat(MAX_AUTHOR_LENGTH)),
       'X-Revision-Message': encodeURIComponent('ё'.repeat(MAX_MESSAGE_LENGTH)),
     };
-    expect((await freshApp().request(FORCE, adminInit('PUT', seedDocument(), headers))).status).toBe(200);
+    expect(
+      (await freshApp().request(FORCE, adminInit('PUT', { ...seedDocument(), headline: 'Edited' }, headers))).status,
+    ).toBe(200);
   });
 });
 

@@ -20,7 +20,7 @@ import { publicOrigin } from './origin';
 import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { languagesOf, readLatest, readWithdrawal } from './store';
-import { NoDocumentError } from './store-errors';
+import { NoDocumentError, RevisionConflictError } from './store-errors';
 import { applyPublish, applyWrite } from './writer-client';
 
 const optionalLang = z.object({
@@ -129,7 +129,14 @@ export function publishingRoutes(readerFor: (env: Env) => ReleaseReader): OpenAP
     const expected = previewedRevision(c, lang);
     const done = await storeRefusalsAsProblems(id, async () =>
       lang
-        ? [{ lang, ...(await applyPublish(c.env, { kind: 'publish', id, lang, ...(expected ? { expected } : {}) })) }]
+        ? [
+            {
+              lang,
+              ...(await applyPublish(c.env, { kind: 'publish', id, lang, ...(expected ? { expected } : {}) }).catch(
+                (error: unknown) => stalePreview(error, `${id}/${lang}`, expected),
+              )),
+            },
+          ]
         : eachDocument(await languagesIn(c, id), (one) => applyPublish(c.env, { kind: 'publish', id, lang: one })),
     );
     const published = done.map(({ lang, stored, previous }) => {
@@ -193,6 +200,22 @@ async function eachDocument<T extends object>(langs: string[], run: (lang: strin
     }
   }
   return done;
+}
+
+/**
+ * 412 when the revision previewed (`If-Match`) is no longer the newest: nothing was published,
+ * and the editor should look at the newer one first. Any other error is thrown as it is.
+ */
+function stalePreview(error: unknown, what: string, previewed: number | undefined): never {
+  if (!(error instanceof RevisionConflictError) || previewed === undefined) throw error;
+  const newest = error.currentRevision;
+  throw problem(
+    412,
+    'Precondition Failed',
+    `Revision ${newest} of ${what} was written after the one you previewed (${previewed}): nothing was published. ` +
+      `Preview revision ${newest} (POST …/preview), then publish it with its ETag in If-Match.`,
+    { type: 'tag:belarus-release,2025:revision-conflict', currentRevision: newest },
+  );
 }
 
 /** The revision an `If-Match` names: what the editor previewed. Only for one language. */

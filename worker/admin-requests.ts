@@ -160,7 +160,9 @@ export async function storeRefusalsAsProblems<T>(what: string, write: () => Prom
   try {
     return await write();
   } catch (error: unknown) {
-    if (error instanceof RevisionConflictError) throw conflict(error.currentRevision);
+    if (error instanceof RevisionConflictError) {
+      throw error.baseRevision === 0 ? exists(what, error.currentRevision) : conflict(error.currentRevision);
+    }
     if (error instanceof TranslationRefusedError) {
       throw problem(
         400,
@@ -210,6 +212,17 @@ function unpublishedSource({ id, lang, englishRevision, englishPublished, publis
       type: 'tag:belarus-release,2025:unpublished-english',
       errors: [{ path: '/translation/revision', message }],
     },
+  );
+}
+
+/** 412 for `If-None-Match: *` (create) when the document has a history already. */
+function exists(what: string, currentRevision: number) {
+  return problem(
+    412,
+    'Precondition Failed',
+    `${what} exists already (its newest revision is ${currentRevision}), so If-None-Match: * cannot create it. ` +
+      `To change it, send If-Match with the ETag of revision ${currentRevision} (GET …/revisions/${currentRevision}), or ?force=true.`,
+    { type: 'tag:belarus-release,2025:revision-conflict', currentRevision },
   );
 }
 

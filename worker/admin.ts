@@ -213,7 +213,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
       const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
       const options = { ...authorship(c), ...base, skipUnchanged: true, ...(draft === 'true' ? { draft: true } : {}) };
       const command = { kind: 'write', id, lang, document, options } as const;
-      const stored = await storeRefusalsAsProblems(id, () => applyWrite(c.env, command));
+      const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
       if (!stored.draft && !stored.unchanged)
         await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
       return written(c, stored);

@@ -5,6 +5,7 @@
  */
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
+import { englishMoved } from '../data/parity';
 import type { ReleaseDocument } from '../data/schema';
 import { required } from './commands';
 import { withStore } from './connect';
@@ -101,6 +102,8 @@ async function statusOf(target: Target, id: string): Promise<Status[]> {
       if (!current || from === undefined) return { lang, state: 'missing' };
       if (from >= english.revision) return { lang, state: 'up to date', revision: from };
       const base = await target.revision(id, DEFAULT_LANG, from);
+      // A newer revision with the same document (a rollback) is nothing to translate.
+      if (base && !englishMoved(base.document, english.document)) return { lang, state: 'up to date', revision: from };
       const changed = diffJson(base?.document ?? {}, english.document).map(
         (line) => /^. (\S*?):/.exec(line)?.[1] ?? line,
       );

@@ -101,3 +101,17 @@ function compare(
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Whether English has moved on from the revision a translation follows: its document now
+ * differs from that revision's. Revision numbers alone do not say so: a rollback writes a new
+ * revision with an old document, and a translation of that document is still up to date. The
+ * worker's `X-Translation-Behind` and the CLI's `translations` both ask this.
+ *
+ * @example
+ * englishMoved(revision1.document, current.document); // false after a rollback to revision 1
+ */
+export function englishMoved(followed: ReleaseDocument, now: ReleaseDocument): boolean {
+  const facts = ({ $schema: _editorOnly, ...document }: ReleaseDocument) => JSON.stringify(document);
+  return facts(followed) !== facts(now);
+}

@@ -5,6 +5,7 @@
  */
 import type { KVNamespace } from './kv';
 import { DEFAULT_LANG } from '../data/lang';
+import { englishMoved } from '../data/parity';
 import { MAX_ID_LENGTH } from '../data/limits';
 import { ID_PATTERN, LANG_PATTERN } from '../data/patterns';
 import { ReleaseDocumentSchema } from '../data/schema';
@@ -74,6 +75,8 @@ export class ReleaseReader {
   /** `null`: KV holds no history at all (a new namespace), so the bundled copies stand in. */
   readonly #index: IsolateCache<IndexEntry[] | null>;
   readonly #withdrawals: IsolateCache<Withdrawal | null>;
+  /** English revisions translations name, to tell whether English has moved on since. */
+  readonly #sources: IsolateCache<StoredRevision | null>;
   readonly #recentChange: NonNullable<ReleaseReaderOptions['recentChange']>;
   readonly #recentChanges: NonNullable<ReleaseReaderOptions['recentChanges']>;
   /** The recent changes, asked once per `ttlMs`: a failed ask counts as none (KV is trusted). */
@@ -90,6 +93,7 @@ export class ReleaseReader {
     this.#documents = new IsolateCache(cache);
     this.#index = new IsolateCache(cache);
     this.#withdrawals = new IsolateCache(cache);
+    this.#sources = new IsolateCache(cache);
   }
 
   /** One summary per release, newest first. */
@@ -160,15 +164,31 @@ export class ReleaseReader {
   }
 
   /**
-   * Says how far a translation is behind English, from the index this isolate already holds (no
-   * extra KV read): English's current revision against the one the translation names.
+   * Says how far a translation is behind English: English's current revision (from the index
+   * this isolate already holds) against the one the translation names, when English's document
+   * has changed since (data/parity.ts `englishMoved`; a rollback to the same document is no
+   * change). Only a translation whose revision is behind costs a read, of that English revision.
    */
   async #withStaleness(served: Served<Representation>): Promise<Served<Representation>> {
     const base = served.value.document.translation;
     if (!base) return served;
     const english = (await this.#entries()).value.find((e) => e.id === served.value.id && e.lang === base.from);
     const behind = (english?.revision ?? 0) - base.revision;
-    return behind > 0 ? { ...served, behind } : served;
+    if (behind <= 0 || !(await this.#englishMoved(served.value.id, base.revision))) return served;
+    return { ...served, behind };
+  }
+
+  /** Whether English's current document differs from its revision `n`; when KV cannot say, that it does. */
+  async #englishMoved(id: string, n: number): Promise<boolean> {
+    try {
+      const [now, then] = await Promise.all([
+        this.#document(id, DEFAULT_LANG),
+        this.#sources.get(`${id}:${n}`, () => readRevision(this.#kv, id, DEFAULT_LANG, n)),
+      ]);
+      return !now || !then.value || englishMoved(then.value.document, now.value.document);
+    } catch {
+      return true;
+    }
   }
 
   async #entries(): Promise<Served<IndexEntry[]>> {

@@ -114,4 +114,12 @@ describe('translations', () => {
       changed: ['/headline'],
     });
   });
+
+  it('says up to date again once English is rolled back to the document the translation follows', async () => {
+    const rolled = await cli('rollback', 'belarus-2025-12', '1', '-m', 'Undo the headline', ...state);
+    expect(rolled.code, rolled.err).toBe(0);
+    const { code, out } = await cli('translations', ...state);
+    expect(code).toBe(0);
+    expect(out).toContain('ru  up to date (English revision 1)');
+  });
 });

@@ -176,4 +176,14 @@ describe('reading translations through the API', () => {
     expect(revalidated.status).toBe(304);
     expect(revalidated.headers.get('X-Translation-Behind')).toBe('2');
   });
+
+  it('says nothing once English is rolled back to the document the translation follows', async () => {
+    await store();
+    await store(russian());
+    await store({ ...seedDocument(), headline: 'Belarus has freed 123 political prisoners' });
+    const { request } = freshApp({ ttlMs: 0 });
+    expect((await request(`/api/releases/${SEED_ID}?lang=ru`)).headers.get('X-Translation-Behind')).toBe('1');
+    await store(seedDocument()); // revision 3: revision 1's document again, as a rollback writes it
+    expect((await request(`/api/releases/${SEED_ID}?lang=ru`)).headers.get('X-Translation-Behind')).toBeNull();
+  });
 });

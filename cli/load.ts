@@ -54,7 +54,9 @@ export async function loadDocument(file: string): Promise<Loaded> {
     unknown
   >;
   const misplaced = placementError(file, raw.id, raw.lang);
-  const findings: Finding[] = result.success ? [] : editorFindings(result.error.issues, source.value, ReleaseDocumentSchema);
+  const findings: Finding[] = result.success
+    ? []
+    : editorFindings(result.error.issues, source.value, ReleaseDocumentSchema);
   let warnings: string[] = [];
   if (result.success) {
     const checked = await checkFile(file, result.data);

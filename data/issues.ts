@@ -110,6 +110,6 @@ const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice
 const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** A zod issue path as a JSON Pointer (RFC 6901): ["people", 0, "name"] → "/people/0/name". */
-export function pointer(path: readonly PropertyKey[]): string {
+function pointer(path: readonly PropertyKey[]): string {
   return path.map((part) => `/${escape(String(part))}`).join('');
 }

@@ -13,9 +13,6 @@ export const DEFAULT_LANG = 'en';
 /** The languages the facts are published in: English first, then its translations. */
 export const LANGUAGES = [DEFAULT_LANG, 'be', 'ru', 'uk', 'pl', 'lt'] as const;
 
-/** One of {@link LANGUAGES}: a language a document can be written in. */
-export type Language = (typeof LANGUAGES)[number];
-
 /**
  * Whether `lang` is one of {@link LANGUAGES}: the only languages a document can be stored in.
  *
@@ -23,7 +20,7 @@ export type Language = (typeof LANGUAGES)[number];
  * isLanguage('pl'); // true
  * isLanguage('de'); // false
  */
-export function isLanguage(lang: string): lang is Language {
+function isLanguage(lang: string): lang is (typeof LANGUAGES)[number] {
   return (LANGUAGES as readonly string[]).includes(lang);
 }
 

@@ -40,7 +40,9 @@ const PROBLEMS = {
   409:
     'The revision asked for cannot be read from KV (it stays in the history), or a translation would reach readers ' +
     'before the English revision it translates (publish English first, or keep the translation a draft)',
-  412: 'If-Match is not the ETag of the current revision (`currentRevision` says which is current)',
+  412:
+    'If-Match is not the ETag of the latest revision, If-None-Match: * names a document that exists, or a publish ' +
+    'names a revision no longer the newest (`currentRevision` says which is; `detail` what to do)',
   413: `Body over ${MAX_BODY_BYTES / 1024} KB`,
   415: 'Body not application/json',
   428: 'No If-Match, If-None-Match: * or force=true',

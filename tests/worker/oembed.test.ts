@@ -48,15 +48,50 @@ describe('GET /oembed', () => {
     expect(body.cache_age).toBeGreaterThan(0);
   });
 
-  it('answers a blockquote with the linked headline, then the iframe, with no style', async () => {
+  it('answers a blockquote with the linked headline, then the iframe as wide as its column, with no style', async () => {
     await store();
     const { body } = await oembed(`url=${encodeURIComponent(PAGE)}`);
     const headline = seedDocument().headline;
     expect(body.html).toBe(
       `<blockquote hidden lang="en"><a href="${PAGE}">${headline}</a></blockquote>` +
-        `<iframe src="${ORIGIN}/embed/${SEED_ID}" width="600" height="520" title="${headline}" frameborder="0"></iframe>`,
+        `<iframe src="${ORIGIN}/embed/${SEED_ID}?maxwidth=600" width="100%" height="520" title="${headline}" frameborder="0"></iframe>`,
     );
   });
+
+  const options: [what: string, url: string, src: string][] = [
+    [
+      'theme and transparent',
+      `embed/${SEED_ID}?theme=dark&lang=pl&transparent=1`,
+      '?lang=pl&amp;theme=dark&amp;transparent=1',
+    ],
+    ['theme=auto on the canonical page', `releases/${SEED_ID}?theme=auto`, '?theme=auto'],
+    ['nothing of a hostile theme', `embed/${SEED_ID}?theme=%22%3E%3Cscript%3E&transparent=yes`, '?'],
+  ];
+  for (const [what, url, src] of options) {
+    it(`keeps the iframe page's options the URL gives: ${what}`, async () => {
+      await store();
+      const { body } = await oembed(`url=${encodeURIComponent(`${ORIGIN}/${url}`)}&maxwidth=450`);
+      const query = src === '?' ? '?maxwidth=450' : `${src}&amp;maxwidth=450`;
+      expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/${SEED_ID}${query}" width="100%"`);
+    });
+  }
+
+  const thumbnails: [query: string, shown: boolean][] = [
+    ['', true],
+    ['&maxwidth=1200&maxheight=630', true],
+    ['&maxwidth=2000&maxheight=2000', true],
+    ['&maxwidth=400', false],
+    ['&maxheight=600', false],
+    ['&maxwidth=1199&maxheight=900', false],
+  ];
+  for (const [query, shown] of thumbnails) {
+    it(`${shown ? 'names' : 'leaves out'} the 1200 × 630 thumbnail for ${query || 'no maximums'}`, async () => {
+      await store();
+      const { body } = await oembed(`url=${encodeURIComponent(PAGE)}${query}`);
+      const fields = ['thumbnail_url', 'thumbnail_width', 'thumbnail_height'].filter((name) => name in body);
+      expect(fields).toHaveLength(shown ? 3 : 0);
+    });
+  }
 
   it('keeps what WordPress keeps: its pattern finds the blockquote and the iframe, and only allowed attributes', async () => {
     await store();
@@ -69,7 +104,7 @@ describe('GET /oembed', () => {
     const iframe = match?.[2] ?? '';
     const names = [...iframe.matchAll(/ ([a-z-]+)="/g)].map((m) => m[1]);
     expect(names.every((name) => ['src', 'width', 'height', 'frameborder', 'title'].includes(name!))).toBe(true);
-    expect(iframe).toContain(`src="${ORIGIN}/embed/${SEED_ID}?lang=ru"`);
+    expect(iframe).toContain(`src="${ORIGIN}/embed/${SEED_ID}?lang=ru&amp;maxwidth=600"`);
   });
 
   it('takes lang as the pages do: canonical, English when the release lacks it, the note in the frame', async () => {
@@ -78,7 +113,7 @@ describe('GET /oembed', () => {
     const { body } = await oembed(`url=${url}`);
     expect(body.title).toBe(seedDocument().headline);
     expect(body.html).toContain(`<blockquote hidden lang="en"><a href="${ORIGIN}/releases/belarus-2026-01?lang=be">`);
-    expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/belarus-2026-01?lang=be"`);
+    expect(body.html).toContain(`<iframe src="${ORIGIN}/embed/belarus-2026-01?lang=be&amp;maxwidth=600"`);
   });
 
   it("names as thumbnail the card the page's og:image names, in English and in Russian, served from the worker", async () => {

@@ -70,7 +70,8 @@ async function embedSnippets(origin: string, doc: ReleaseDocument) {
   const page = factPageUrl(origin, doc.id, DEFAULT_LANG);
   const fallback = String(fallbackHtml(doc, DEFAULT_LANG, page)).trim();
   const script = `<script type="module" src="${origin}/widget.js"></script>\n${RESERVE_STYLE}\n<belarus-release release="${doc.id}">\n  ${fallback}\n</belarus-release>`;
-  const iframe = await embedHtml(origin, doc, DEFAULT_LANG, EMBED_SIZE.width, EMBED_SIZE.height);
+  const options = { theme: 'light', transparent: false, maxWidth: EMBED_SIZE.width } as const;
+  const iframe = await embedHtml(origin, doc, DEFAULT_LANG, EMBED_SIZE.height, options);
   return html`<section>
     <h2>${doc.headline}</h2>
     <p>

@@ -10,8 +10,9 @@ import { SECURITY_HEADERS, type AppEnv } from '../headers';
 import { servedHeaders } from '../http-cache';
 import { publicOrigin } from '../origin';
 import { PREVIEW_HEADERS, previewAccess } from '../preview';
-import { problem } from '../problem';
 import type { Fallback, ReleaseReader } from '../releases';
+import type { EmbedOptions } from './embed-options';
+import { missingPage } from './missing';
 import { noticePage } from './notice';
 
 /** What makes one page: its language, title, canonical URL, CSS, and what goes in head and body. */
@@ -89,8 +90,9 @@ export function pageOrigin(c: Context<AppEnv>): string {
 /**
  * The release a page shows: `:id` (or `latest`) for the reader's canonical `lang` (./language.ts),
  * in that language or else in English; with `?preview` its newest revision, for an editor
- * (worker/preview.ts). A page that says why when it was unpublished (410) or the preview is
- * refused; 404 when there is no such release.
+ * (worker/preview.ts). Otherwise a page that says why (./notice.ts): 404 when there is no such
+ * release (./missing.ts), 410 when it was unpublished, or the preview's refusal; with `frame`
+ * (the iframe page's options), in the iframe page's look.
  *
  * @example
  * const { doc, lang, origin, ...served } = await pageRelease(c, readerFor(c.env));
@@ -98,6 +100,7 @@ export function pageOrigin(c: Context<AppEnv>): string {
 export async function pageRelease(
   c: Context<AppEnv>,
   reader: ReleaseReader,
+  frame?: EmbedOptions,
 ): Promise<
   {
     doc: ReleaseDocument;
@@ -111,7 +114,11 @@ export async function pageRelease(
   const lang = publishedLang(c.req.query('lang'));
   const origin = pageOrigin(c);
   const access = await previewAccess(c, id);
-  if (typeof access === 'object') throw await noticePage(access.status, access.title, access.detail, origin);
+  const home = { href: `${origin}/`, text: 'Other releases' };
+  if (typeof access === 'object') {
+    const { status, title, detail } = access;
+    throw await noticePage({ status, lang: 'en', title, text: detail, link: home }, origin, frame);
+  }
   const preview = access === 'preview';
   const served = preview ? await reader.preview(id, lang) : await reader.get(id, lang);
   if (!served) {
@@ -119,9 +126,10 @@ export async function pageRelease(
     if (withdrawal) {
       const when = withdrawal.unpublishedAt ? ` on ${withdrawal.unpublishedAt.slice(0, 10)}` : '';
       const text = `The facts of “${id}” were taken down${when}. Their history is kept; they may be published again.`;
-      throw await noticePage(410, 'This release was unpublished', text, origin);
+      const title = 'This release was unpublished';
+      throw await noticePage({ status: 410, lang: 'en', title, text, link: home }, origin, frame);
     }
-    throw problem(404, 'Not Found', `There is no release "${id}". GET /api/releases lists them.`);
+    throw await missingPage(reader, id, lang, origin, frame);
   }
   const { fallback, behind } = served;
   return { doc: served.value.document, lang, origin, fallback, behind, preview };

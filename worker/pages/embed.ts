@@ -12,15 +12,14 @@ import { factBoxHtml, readerLanguage } from '../fact-box-html';
 import type { ReleaseReader } from '../releases';
 import { EMBED_CSP, type AppEnv } from '../headers';
 import { htmlPage, pageHeaders, pageRelease } from './document';
+import { embedOptions } from './embed-options';
 import { embedStyle } from './styles';
 
-const THEMES = ['light', 'dark', 'auto'] as const;
-type Theme = (typeof THEMES)[number];
-
 /**
- * GET /embed/:id?lang=xx&theme=light|dark|auto&transparent=1. An iframe cannot see its host's
- * colour scheme, so `light` is the default; `auto` follows the reader's system
- * (`prefers-color-scheme`), for hosts that do too. `transparent=1` drops the box's background.
+ * GET /embed/:id?lang=xx&theme=light|dark|auto&transparent=1&maxwidth=px. An iframe cannot see
+ * its host's colour scheme, so `light` is the default; `auto` follows the reader's system
+ * (`prefers-color-scheme`), for hosts that do too. `transparent=1` drops the box's background;
+ * `maxwidth` keeps the box that narrow in a wider frame (./embed-options.ts).
  * `lang` is taken as on the canonical page; Pym's parameters (`initialWidth`, `childId`) and
  * WordPress's `#?secret=` are read by the script, not here.
  *
@@ -28,16 +27,15 @@ type Theme = (typeof THEMES)[number];
  * app.get('/embed/:id', (c) => embedPage(c, readerFor(c.env)));
  */
 export async function embedPage(c: Context<AppEnv>, reader: ReleaseReader): Promise<Response> {
-  const { doc, lang, origin, behind, ...served } = await pageRelease(c, reader);
+  const options = embedOptions((name) => c.req.query(name));
+  const { doc, lang, origin, behind, ...served } = await pageRelease(c, reader, options);
   const box = readerLanguage(doc, lang, behind);
   const { ui, labels } = box;
-  const asked = c.req.query('theme');
-  const theme: Theme = THEMES.find((t) => t === asked) ?? 'light';
   const body = htmlPage({
     lang: ui,
     title: doc.headline,
     canonical: factPageUrl(origin, doc.id, ui),
-    style: embedStyle(theme, c.req.query('transparent') === '1'),
+    style: embedStyle(options),
     head: html`<script type="module" src="/embed.js"></script>`,
     // Links leave the frame (a new tab): the canonical page refuses to be framed, and a host's
     // reader should keep the host's page. In WordPress's sandbox the script sends them instead.

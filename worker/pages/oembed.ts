@@ -10,7 +10,7 @@
  */
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { DEFAULT_LANG, publishedLang } from '../../data/lang';
+import { publishedLang } from '../../data/lang';
 import { CARD_SIZE } from '../../factbox/card';
 import type { ReleaseDocument } from '../../data/schema';
 import { factPageUrl } from '../../factbox/model';
@@ -22,13 +22,18 @@ import { servedHeaders } from '../http-cache';
 import { problem } from '../problem';
 import type { ReleaseReader } from '../releases';
 import { pageOrigin } from './document';
+import { embedOptions, embedQuery, type EmbedOptions } from './embed-options';
 
-/** The iframe's size when the host page does not listen to its height messages. */
+/**
+ * The iframe's size when the host page does not listen to its height messages; the width is the
+ * box's largest, the frame itself is as wide as its column (see {@link embedHtml}).
+ */
 export const EMBED_SIZE = { width: 600, height: 520 };
 
 /**
  * GET /oembed?url=<a release page or iframe page of ours>[&maxwidth&maxheight][&format=json].
- * The language is the URL's `lang` parameter (else the request's), taken as the pages take it.
+ * The language is the URL's `lang` parameter (else the request's), taken as the pages take it;
+ * the iframe page's options in the URL (`theme`, `transparent`) are kept in the markup.
  *
  * @example
  * app.get('/oembed', (c) => oembed(c, readerFor(c.env)));
@@ -51,6 +56,7 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
   const doc = served.value.document;
   const width = clampTo(c.req.query('maxwidth'), EMBED_SIZE.width);
   const height = clampTo(c.req.query('maxheight'), EMBED_SIZE.height);
+  const options = { ...embedOptions((name) => target?.searchParams.get(name)), maxWidth: width };
   return c.json(
     {
       type: 'rich',
@@ -62,15 +68,23 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
       cache_age: served.fallback ? 15 : 3600,
       width,
       height,
-      html: await embedHtml(origin, doc, lang, width, height),
-      // The card the page names in og:image (all three or none, oEmbed 1.0 §2.3.4).
-      thumbnail_url: cardUrl(origin, doc),
-      thumbnail_width: CARD_SIZE.width,
-      thumbnail_height: CARD_SIZE.height,
+      html: await embedHtml(origin, doc, lang, height, options),
+      ...thumbnail(origin, doc, c.req.query('maxwidth'), c.req.query('maxheight')),
     },
     200,
     servedHeaders(served.fallback, 'public, max-age=3600'),
   );
+}
+
+/**
+ * The card the page names in og:image as the thumbnail: all three fields, or none when the
+ * consumer's maximums are smaller than the card (oEmbed 1.0 §2.3.4: the thumbnail must respect
+ * maxwidth and maxheight, and its three fields come together).
+ */
+function thumbnail(origin: string, doc: ReleaseDocument, maxWidth?: string, maxHeight?: string) {
+  const fits = (max: string | undefined, size: number) => clampTo(max, size) === size;
+  if (!fits(maxWidth, CARD_SIZE.width) || !fits(maxHeight, CARD_SIZE.height)) return {};
+  return { thumbnail_url: cardUrl(origin, doc), thumbnail_width: CARD_SIZE.width, thumbnail_height: CARD_SIZE.height };
 }
 
 /**
@@ -80,16 +94,27 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
  * `hidden` (wp_kses keeps no attribute of a blockquote); every other host shows the frame alone,
  * which needs no script to show the facts.
  *
+ * The frame is `width="100%"`, its column's width, and the page in it keeps its box to
+ * `options.maxWidth` (`?maxwidth=`): a fixed width would push a phone's page sideways, and the
+ * usual cure, `style="max-width: 100%"`, is what WordPress strips and a host's strict CSP
+ * (`style-src` without 'unsafe-inline') refuses. Attributes survive both.
+ *
  * @example
- * await embedHtml('https://facts.example', doc, 'be', 600, 520);
- * // <blockquote hidden lang="be"><a href="…/releases/belarus-2025-12?lang=be">…</a></blockquote><iframe src="…/embed/belarus-2025-12?lang=be" …></iframe>
+ * await embedHtml('https://facts.example', doc, 'be', 520, { theme: 'light', transparent: false, maxWidth: 600 });
+ * // <blockquote hidden lang="be"><a href="…/releases/belarus-2025-12?lang=be">…</a></blockquote><iframe src="…/embed/belarus-2025-12?lang=be&amp;maxwidth=600" width="100%" …></iframe>
  */
-export async function embedHtml(origin: string, doc: ReleaseDocument, lang: string, width: number, height: number) {
+export async function embedHtml(
+  origin: string,
+  doc: ReleaseDocument,
+  lang: string,
+  height: number,
+  options: EmbedOptions,
+) {
   const { ui } = readerLanguage(doc, lang);
-  const query = lang === DEFAULT_LANG ? '' : `?lang=${lang}`;
+  const src = `${origin}/embed/${doc.id}${embedQuery(lang, options)}`;
   // One line: WordPress's pattern takes the blockquote only when it comes first.
   // prettier-ignore
-  const markup = html`<blockquote hidden lang="${ui}"><a href="${factPageUrl(origin, doc.id, lang)}">${doc.headline}</a></blockquote><iframe src="${origin}/embed/${doc.id}${query}" width="${width}" height="${height}" title="${doc.headline}" frameborder="0"></iframe>`;
+  const markup = html`<blockquote hidden lang="${ui}"><a href="${factPageUrl(origin, doc.id, lang)}">${doc.headline}</a></blockquote><iframe src="${src}" width="100%" height="${height}" title="${doc.headline}" frameborder="0"></iframe>`;
   return String(await markup);
 }
 

@@ -6,6 +6,7 @@
  * 200-character word must not make a page wider than the screen. Print is black on white, with
  * every fact and the address of every source.
  */
+import type { EmbedOptions } from './embed-options';
 
 /** The box as a page shows it: palette, type and the blocks of factbox/template.ts. */
 const BOX = `
@@ -62,12 +63,13 @@ ${PRINT}`;
 
 /**
  * The iframe page: the frame is the box (padding, border, the box's background unless
- * `transparent`), as tall as its content, which /embed.js reports to the host.
+ * `transparent`), as tall as its content, which /embed.js reports to the host; no wider than
+ * `maxWidth` where the frame is wider (the rest of the frame shows the host's page).
  */
-export function embedStyle(theme: 'light' | 'dark' | 'auto', transparent: boolean): string {
+export function embedStyle({ theme, transparent, maxWidth }: EmbedOptions): string {
   return `${BOX}
 :root { color-scheme: ${theme === 'auto' ? 'light dark' : theme}; background: transparent; }
-main { box-sizing: border-box; padding: 16px; border: 1px solid var(--rule); border-radius: 8px; background: ${transparent ? 'transparent' : 'var(--bg)'}; }
+main { box-sizing: border-box; padding: 16px; border: 1px solid var(--rule); border-radius: 8px; background: ${transparent ? 'transparent' : 'var(--bg)'};${maxWidth ? ` max-width: ${maxWidth}px;` : ''} }
 h1 { font-size: 1.3em; }
 .page-link { margin: 1em 0 0; }
 ${PRINT}`;

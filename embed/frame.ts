@@ -14,14 +14,13 @@
  *   `{ secret, message: 'link', value }` for links, which its `sandbox="allow-scripts"` would
  *   otherwise stop (no popups, no top navigation).
  *
- * The height is the content's, not the frame's (the document element's box, not the viewport).
+ * The height is the content's, not the frame's (the document element's box, not the viewport),
+ * with every block shown: a host that listens grows the frame to all of it (WordPress clamps it
+ * to 1000 px). Where the frame stays shorter, the box is cut to fit it on whole blocks ({@link fit}).
  */
 
 /** The id pym.Parent gave this frame (pym.v1.js, `Parent._constructIframe`). */
 const pymId = new URLSearchParams(location.search).get('childId');
-
-/** wp-embed.js clamps every frame to 1000 px at most (`receiveEmbedMessage`). */
-const WORDPRESS_MAX = 1000;
 
 /**
  * The secret WordPress put after `#?secret=`: ten letters or digits, as wp-embed-template.js
@@ -43,34 +42,48 @@ function send(height: number): void {
   if (secret) toHost({ secret, message: 'height', value: height });
 }
 
-let fittedWidth = -1;
 /** The link to the page with every fact, and what it says when the box shows them all. */
 const pageLink = document.querySelector<HTMLAnchorElement>('.page-link a');
 const pageLinkText = pageLink?.textContent ?? '';
 
 /**
- * In WordPress the frame cannot grow past its cap, and a frame that scrolls inside a page hides
- * facts. So there the box ends on the last whole block that fits, above the link to the page,
- * which then says "All facts" (design.md: shortened on whole blocks, never a line cut). Again
- * whenever the width changes.
+ * Shows every block, measures the content, and then, when the frame is shorter than that (a
+ * host that does not listen, WordPress's 1000 px cap, a host that has not resized us yet), ends
+ * the box on the last whole block that fits, above the link to the page, which then says "All
+ * facts" (design.md: shortened on whole blocks, never a line cut, never a scroll bar inside).
+ * Returns the full height, every block shown: what a listening host should make the frame.
+ * All in one task, so nothing is painted in between: the observer below sees only the outcome.
  */
-function fitWordPress(): void {
-  const width = document.documentElement.clientWidth;
-  if (!wordPressSecret() || width === fittedWidth) return;
-  fittedWidth = width;
+function fit(): number {
+  const root = document.documentElement;
   const blocks = [...document.querySelectorAll<HTMLElement>('.fact-box > *')];
+  // Measured without a scroll bar, which would narrow the text while the content overflows.
+  root.style.overflow = 'hidden';
   for (const block of blocks) block.hidden = false;
-  const cut = contentHeight() > WORDPRESS_MAX;
-  if (pageLink) pageLink.textContent = cut ? (pageLink.dataset.cut ?? pageLinkText) : pageLinkText;
-  for (let kept = blocks.length; kept > 1 && contentHeight() > WORDPRESS_MAX; kept--) blocks[kept - 1]!.hidden = true;
+  if (pageLink) pageLink.textContent = pageLinkText;
+  const full = contentHeight();
+  const room = root.clientHeight;
+  if (full > room) {
+    if (pageLink) pageLink.textContent = pageLink.dataset.cut ?? pageLinkText;
+    for (let kept = blocks.length; kept > 1 && contentHeight() > room; kept--) blocks[kept - 1]!.hidden = true;
+  }
+  // A frame too short for even the first block scrolls rather than hide it.
+  root.style.overflow = '';
+  return full;
 }
 
 let sent = -1;
+let fitted = '';
 
-/** Sends the height when it changed, or always when a host asks again. */
-function report(again = false): void {
-  fitWordPress();
-  const height = contentHeight();
+/**
+ * Fits the box to the frame when the frame's size changed (or the content did: `refit`), and
+ * sends the full height when it changed, or always when a host asks again.
+ */
+function report(again = false, refit = again): void {
+  const frame = `${innerWidth}x${innerHeight}`;
+  if (frame === fitted && !refit) return;
+  fitted = frame;
+  const height = fit();
   if (height === sent && !again) return;
   sent = height;
   send(height);
@@ -96,9 +109,14 @@ if (window.parent !== window) {
   // At once, not on the next frame: Chromium throttles the rendering of a cross-origin frame it
   // does not show, and WordPress shows ours only once it has a height.
   report();
-  addEventListener('load', () => report());
-  // Later changes (width, fonts), outside the observer's callback so that fitting cannot loop it.
-  new ResizeObserver(() => setTimeout(report)).observe(document.documentElement);
+  addEventListener('load', () => report(false, true));
+  // The host resizes the frame (Pym, AMP, WordPress, our listener): fit again, and send the
+  // height, which a new width changes.
+  addEventListener('resize', () => report());
+  // The content changes (fonts), or a cut of ours changed it: fit again, outside the observer's
+  // callback. No loop: a fit in one task ends on the same blocks, so the size it leaves is the
+  // one the observer saw.
+  new ResizeObserver(() => setTimeout(() => report(false, true))).observe(document.documentElement);
   // wp-embed.js says `ready` once it listens, in case our height came first; and it may add the secret late.
   addEventListener('message', ({ source, data }: MessageEvent<{ message?: unknown; secret?: unknown } | null>) => {
     if (source === window.parent && data?.message === 'ready' && data.secret === wordPressSecret()) report(true);

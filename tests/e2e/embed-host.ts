@@ -4,6 +4,7 @@
  * serves them), and the list of facts a complete box shows.
  */
 import { readFile } from 'node:fs/promises';
+import type { Frame } from 'playwright';
 import type { ReleaseDocument } from '../../data/schema';
 import { hostSite, runForFile, type Running as HostRunning } from './host';
 
@@ -75,3 +76,25 @@ export function everyFact(doc: ReleaseDocument): string[] {
 
 /** Text as `innerText` gives it: runs of white space as one space. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The iframe page's content height with every block shown, what its script posts: measured
+ * with any block it cut shown again (the link to the page stays one line either way) and hidden
+ * back in the same task, so that nothing paints.
+ */
+export function fullHeight(frame: Frame): Promise<number> {
+  return frame.evaluate(() => {
+    const cut = [...document.querySelectorAll<HTMLElement>('.fact-box > [hidden]')];
+    const root = document.documentElement;
+    root.style.overflow = 'hidden';
+    for (const block of cut) block.hidden = false;
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    for (const block of cut) block.hidden = true;
+    root.style.overflow = '';
+    return height;
+  });
+}
+
+/** The iframe page's content height as it is now: the box as the frame shows it. */
+export const shownHeight = (frame: Frame) =>
+  frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));

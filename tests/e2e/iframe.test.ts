@@ -5,9 +5,9 @@
  * host listening to our own message paste the README's snippets as they are written there.
  */
 import { readFile } from 'node:fs/promises';
-import type { Frame, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { RELEASE_ID, everyFact, shippedDocument, squash, startForFile } from './embed-host';
+import { RELEASE_ID, everyFact, fullHeight, shippedDocument, shownHeight, squash, startForFile } from './embed-host';
 
 /** The README's HTML example that holds `marker`, pointed at the worker at `origin`. */
 async function readmeExample(marker: string, origin: string): Promise<string> {
@@ -37,10 +37,6 @@ const run = startForFile(async (origin) => {
   };
 });
 const embedUrl = () => `${run.worker.origin}/embed/${RELEASE_ID}`;
-
-/** The content's own height, measured inside the frame. */
-const contentHeight = (frame: Frame) =>
-  frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
 const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(embedUrl()))!;
 
@@ -74,7 +70,11 @@ describe('the iframe page sizing its frame', () => {
     await frame.waitForLoadState();
     await expect
       .poll(async () => Number(await page.locator('iframe').getAttribute('height')))
-      .toBe(await contentHeight(frame));
+      .toBe(await fullHeight(frame));
+    // Grown to all of it: no block is cut any more, and the link names the page.
+    await expect.poll(() => frame.locator('.fact-box > [hidden]').count()).toBe(0);
+    expect(await shownHeight(frame)).toBe(await fullHeight(frame));
+    expect(await frame.locator('.page-link a').textContent()).toBe('Fact page');
     // The blockquote is for WordPress, which drops `hidden`; here the frame stands alone.
     expect(await page.locator('blockquote').isVisible()).toBe(false);
     await page.close();
@@ -88,14 +88,15 @@ describe('the iframe page sizing its frame', () => {
     const frame = embedFrame(page);
     await frame.waitForLoadState();
     const pymHeight = async () => parseInt((await iframe.getAttribute('height')) ?? '0', 10);
-    await expect.poll(pymHeight, { timeout: 15_000 }).toBe(await contentHeight(frame));
+    await expect.poll(pymHeight, { timeout: 15_000 }).toBe(await fullHeight(frame));
     const wide = await pymHeight();
     // Nothing scrolls inside: the frame shows all of its document.
     expect(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expect.poll(pymHeight, { timeout: 15_000 }).toBeGreaterThan(wide);
-    await expect.poll(async () => (await pymHeight()) - (await contentHeight(frame)), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await pymHeight()) - (await shownHeight(frame)), { timeout: 15_000 }).toBe(0);
+    expect(await frame.locator('.fact-box > [hidden]').count()).toBe(0);
     await page.close();
   });
 
@@ -104,7 +105,10 @@ describe('the iframe page sizing its frame', () => {
     await page.goto(`${run.site.origin}/amp`);
     const frame = embedFrame(page);
     await frame.waitForLoadState();
-    const height = await contentHeight(frame);
+    // The frame stays 300 px: the box is cut to fit it, and the height sent is all of it.
+    await expect.poll(() => frame.locator('.fact-box > [hidden]').count()).toBeGreaterThan(0);
+    const height = await fullHeight(frame);
+    expect(height).toBeGreaterThan(300);
     const heard = () =>
       page.evaluate(() => (window as unknown as { heard: { origin: string; data: unknown }[] }).heard);
     await expect

@@ -42,6 +42,13 @@ function send(height: number): void {
   if (secret) toHost({ secret, message: 'height', value: height });
 }
 
+/**
+ * What a cut may hide, in the page's order, hidden from the last: every section, then the
+ * header's summary and date. The count and the headline stay, whatever the frame's height: a
+ * phone's 520 px frame holds little more than the header in Russian.
+ */
+const BLOCKS = '.fact-box > :not([part=header]), .fact-box > [part=header] > :is(.date, .summary)';
+
 /** The link to the page with every fact, and what it says when the box shows them all. */
 const pageLink = document.querySelector<HTMLAnchorElement>('.page-link a');
 const pageLinkText = pageLink?.textContent ?? '';
@@ -49,14 +56,14 @@ const pageLinkText = pageLink?.textContent ?? '';
 /**
  * Shows every block, measures the content, and then, when the frame is shorter than that (a
  * host that does not listen, WordPress's 1000 px cap, a host that has not resized us yet), ends
- * the box on the last whole block that fits, above the link to the page, which then says "All
+ * the box on the last whole block that fits ({@link BLOCKS}), above the link to the page, which then says "All
  * facts" (design.md: shortened on whole blocks, never a line cut, never a scroll bar inside).
  * Returns the full height, every block shown: what a listening host should make the frame.
  * All in one task, so nothing is painted in between: the observer below sees only the outcome.
  */
 function fit(): number {
   const root = document.documentElement;
-  const blocks = [...document.querySelectorAll<HTMLElement>('.fact-box > *')];
+  const blocks = [...document.querySelectorAll<HTMLElement>(BLOCKS)];
   // Measured without a scroll bar, which would narrow the text while the content overflows.
   root.style.overflow = 'hidden';
   for (const block of blocks) block.hidden = false;
@@ -65,7 +72,7 @@ function fit(): number {
   const room = root.clientHeight;
   if (full > room) {
     if (pageLink) pageLink.textContent = pageLink.dataset.cut ?? pageLinkText;
-    for (let kept = blocks.length; kept > 1 && contentHeight() > room; kept--) blocks[kept - 1]!.hidden = true;
+    for (let kept = blocks.length; kept > 0 && contentHeight() > room; kept--) blocks[kept - 1]!.hidden = true;
   }
   // A frame too short for even the first block scrolls rather than hide it.
   root.style.overflow = '';

@@ -84,7 +84,7 @@ export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
  */
 export function fullHeight(frame: Frame): Promise<number> {
   return frame.evaluate(() => {
-    const cut = [...document.querySelectorAll<HTMLElement>('.fact-box > [hidden]')];
+    const cut = [...document.querySelectorAll<HTMLElement>('.fact-box [hidden]')];
     const root = document.documentElement;
     root.style.overflow = 'hidden';
     for (const block of cut) block.hidden = false;

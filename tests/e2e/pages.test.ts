@@ -54,9 +54,10 @@ describe('the canonical and embed pages', () => {
 
 describe('oEmbed', () => {
   it('is discovered and fetched by an oEmbed consumer library from the page URL alone', async () => {
-    const data = await extract(`${worker.origin}/releases/${ID}`, { maxwidth: 480 });
-    expect(data).toMatchObject({ type: 'rich', version: '1.0', width: 480, provider_name: 'belarus-release' });
-    expect(data.html).toContain(`<iframe src="${worker.origin}/embed/${ID}"`);
+    // A maximum wider than the card: the card is the thumbnail (a narrower one leaves it out).
+    const data = await extract(`${worker.origin}/releases/${ID}`, { maxwidth: 1280 });
+    expect(data).toMatchObject({ type: 'rich', version: '1.0', width: 600, provider_name: 'belarus-release' });
+    expect(data.html).toContain(`<iframe src="${worker.origin}/embed/${ID}?maxwidth=600" width="100%"`);
     expect(data).toMatchObject({ thumbnail_width: 1200, thumbnail_height: 630 });
     expect(data.thumbnail_url).toMatch(new RegExp(`^${worker.origin}/cards/${ID}/en/[0-9a-f]{8}\\.png$`));
   });

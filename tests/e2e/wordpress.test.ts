@@ -67,7 +67,7 @@ describe('a WordPress post with our oEmbed', () => {
       expect(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
       expect(await frame.locator('.page-link a').isVisible()).toBe(true);
       expect(await frame.locator('.page-link a').textContent()).toBe(path === '/en' ? 'All facts' : 'Все факты');
-      const hidden = await frame.locator('.fact-box > [hidden]').count();
+      const hidden = await frame.locator('.fact-box [hidden]').count();
       expect(hidden).toBeGreaterThan(0);
       expect(await frame.locator('.fact-box > :not([hidden]) h1').count()).toBe(1);
       await page.close();

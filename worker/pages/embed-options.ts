@@ -5,11 +5,11 @@
  */
 import { DEFAULT_LANG } from '../../data/lang';
 
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export type Theme = (typeof THEMES)[number];
+const THEMES = ['light', 'dark', 'auto'] as const;
+type Theme = (typeof THEMES)[number];
 
 /** Below this a box has no room for its count and headline: a narrower `maxwidth` is ignored. */
-export const MIN_WIDTH = 200;
+const MIN_WIDTH = 200;
 
 /** The iframe page's options: its theme, whether it has a background, how wide its box may grow. */
 export interface EmbedOptions {

@@ -89,7 +89,9 @@ describe('one public origin', () => {
     await store();
     const response = await freshApp().request(`http://127.0.0.1/oembed?url=${page(SEED_ID)}`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { html: string }).html).toContain(`src="${ORIGIN}/embed/${SEED_ID}"`);
+    expect(((await response.json()) as { html: string }).html).toContain(
+      `src="${ORIGIN}/embed/${SEED_ID}?maxwidth=600"`,
+    );
   });
 });
 
@@ -114,15 +116,23 @@ describe('the requested language', () => {
 });
 
 describe('ids no release can have', () => {
-  it('answer 404 without troubling KV, however long', async () => {
+  it('answer 404 without a KV read of their own, however long', async () => {
+    await store();
     const faulty = faultyKv();
     const { request, faults } = freshApp();
-    for (const id of ['x'.repeat(600), 'Ж'.repeat(300), 'a_b', 'UPPER']) {
+    const ids = ['x'.repeat(600), 'Ж'.repeat(300), 'a_b', 'UPPER'];
+    for (const id of ids) {
       const response = await request(`/api/releases/${encodeURIComponent(id)}`, undefined, faulty.env);
       expect(response.status).toBe(404);
-      expect((await request(`/releases/${encodeURIComponent(id)}`, undefined, faulty.env)).status).toBe(404);
     }
     expect(faulty.state.reads).toBe(0);
+    // The page links the latest release (worker/pages/missing.ts): read once, then from memory.
+    expect((await request(`/releases/${encodeURIComponent(ids[0]!)}`, undefined, faulty.env)).status).toBe(404);
+    const forTheLink = faulty.state.reads;
+    for (const id of ids) {
+      expect((await request(`/releases/${encodeURIComponent(id)}`, undefined, faulty.env)).status).toBe(404);
+    }
+    expect(faulty.state.reads).toBe(forTheLink);
     expect(faults).toEqual([]);
   });
 });

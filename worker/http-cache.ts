@@ -3,12 +3,15 @@
  */
 import { FALLBACK_HEADER } from './headers';
 
+/** How long, in seconds, a shared cache outside Cloudflare may keep an answer. */
+export const SHARED_MAX_AGE = 300;
+
 /**
  * Browsers keep a document for a minute, shared caches for five, and may serve it stale for a
  * day while revalidating or while the origin fails (RFC 5861). Cloudflare's own cache follows
  * `Cloudflare-CDN-Cache-Control` instead (worker/edge-cache.ts), and is purged on every change.
  */
-export const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400, stale-if-error=86400';
+export const CACHE_CONTROL = `public, max-age=60, s-maxage=${SHARED_MAX_AGE}, stale-while-revalidate=86400, stale-if-error=86400`;
 
 /** A fallback is served briefly so that caches pick up the real document as soon as KV is back. */
 export const FALLBACK_CACHE_CONTROL = 'public, max-age=15, s-maxage=15';
@@ -20,10 +23,10 @@ export const FALLBACK_CACHE_CONTROL = 'public, max-age=15, s-maxage=15';
  * @example
  * c.html(body, 200, servedHeaders(served.fallback));
  */
-export function servedHeaders(fallback: string | undefined, cacheControl = CACHE_CONTROL): Record<string, string> {
+export function servedHeaders(fallback: string | undefined): Record<string, string> {
   return fallback
     ? { 'Cache-Control': FALLBACK_CACHE_CONTROL, [FALLBACK_HEADER]: fallback }
-    : { 'Cache-Control': cacheControl };
+    : { 'Cache-Control': CACHE_CONTROL };
 }
 
 /**

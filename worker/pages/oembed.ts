@@ -18,7 +18,7 @@ import { readerLanguage } from '../fact-box-html';
 import { notServed } from '../api';
 import { cardUrl } from '../card';
 import type { AppEnv } from '../headers';
-import { servedHeaders } from '../http-cache';
+import { servedHeaders, SHARED_MAX_AGE } from '../http-cache';
 import { problem } from '../problem';
 import type { ReleaseReader } from '../releases';
 import { pageOrigin } from './document';
@@ -64,15 +64,16 @@ export async function oembed(c: Context<AppEnv>, reader: ReleaseReader): Promise
       title: doc.headline,
       provider_name: 'belarus-release',
       provider_url: `${origin}/`,
-      // A fallback is asked for again soon, as its page is (./document.ts).
-      cache_age: served.fallback ? 15 : 3600,
+      // As long as a shared cache may keep the page (s-maxage): the headline in this markup
+      // follows an edit as the page does. A fallback is asked for again soon, as its page is.
+      cache_age: served.fallback ? 15 : SHARED_MAX_AGE,
       width,
       height,
       html: await embedHtml(origin, doc, lang, height, options),
       ...thumbnail(origin, doc, c.req.query('maxwidth'), c.req.query('maxheight')),
     },
     200,
-    servedHeaders(served.fallback, 'public, max-age=3600'),
+    servedHeaders(served.fallback),
   );
 }
 

@@ -4,6 +4,7 @@
  * `people` reads "+ person ihar-losik", not twenty changed positions. Moves are moves.
  */
 import { entryLabel, entryNoun, isEntryList, matchEntries, movedKeys, type Entry } from './entries';
+import { colourFor, showChange, showValue as show, type ShowOptions } from './inline-diff';
 
 /** One difference between two versions of a document, by meaning. */
 export interface Change {
@@ -20,8 +21,6 @@ export interface Change {
   from?: number;
   to?: number;
 }
-
-const MAX_VALUE = 80;
 
 /**
  * @example
@@ -89,12 +88,13 @@ function walkList(before: Entry[], after: Entry[], at: Place, out: Change[]): vo
 }
 
 /**
- * One line per change, as the CLI prints them.
+ * One line per change, as the CLI prints them: a changed value shows what changed in it (see
+ * cli/inline-diff.ts), in colour when standard output is a terminal.
  *
  * @example
- * renderChanges(changes); // ['+ person ihar-losik: "Ihar Losik"', '~ headline: "…" → "…"']
+ * renderChanges(changes); // ['+ person ihar-losik: "Ihar Losik"', '~ headline: "…freed {+123+} political…" → "…"']
  */
-export function renderChanges(changes: Change[]): string[] {
+export function renderChanges(changes: Change[], options: ShowOptions = { colour: colourFor() }): string[] {
   return changes.map((c) => {
     if (c.entry && c.op === 'move')
       return `↕ ${c.entry.noun} ${c.entry.label}: moved from position ${c.from} to ${c.to}`;
@@ -105,7 +105,8 @@ export function renderChanges(changes: Change[]): string[] {
     }
     if (c.op === 'add') return `+ ${c.path}: ${show(c.after)}`;
     if (c.op === 'remove') return `- ${c.path}: ${show(c.before)}`;
-    return `~ ${c.path || '(the whole document)'}: ${show(c.before)} → ${show(c.after)}`;
+    const [before, after] = showChange(c.before, c.after, options);
+    return `~ ${c.path || '(the whole document)'}: ${before} → ${after}`;
   });
 }
 
@@ -113,9 +114,4 @@ export function renderChanges(changes: Change[]): string[] {
 function describe(entry: Entry): string {
   const text = [entry.name, entry.title, entry.place, entry.text].find((v) => typeof v === 'string');
   return text === undefined ? '' : `: ${show(text)}`;
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'nothing';
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }

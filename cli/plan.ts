@@ -6,6 +6,7 @@
  */
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { diffDocuments, renderChanges } from './changes';
+import type { ShowOptions } from './inline-diff';
 import { historyOf } from './commands';
 import type { Store } from './connect';
 import type { Target } from './targets';
@@ -85,17 +86,18 @@ export async function planPush(
   if (ours.length === 0) return { kind: 'behind', where, document, current, base };
   const theirs = diffDocuments(older.document, current.document);
   const result = merge3(older.document, document, current.document);
-  const story = [
+  // Errors print their details with every escape sequence made inert: those get no colour.
+  const story = (options?: ShowOptions) => [
     `Your changes (revision ${base} → ${file}):`,
-    ...indent(renderChanges(ours)),
+    ...indent(renderChanges(ours, options)),
     `Changes in the store since (revision ${base} → ${revision}):`,
-    ...indent(renderChanges(theirs)),
+    ...indent(renderChanges(theirs, options)),
   ];
   if (result.conflicts.length > 0) {
     throw new CliError(
       `${where} moved on in ${store.name}: ${file} is based on revision ${base}, the store is at revision ${revision}, ` +
         'and both changed the same place. Nothing was written.',
-      [`changed on both sides: ${result.conflicts.join(', ')}`, ...story],
+      [`changed on both sides: ${result.conflicts.join(', ')}`, ...story({ colour: false })],
       `Pull revision ${revision} into another file (\`belarus-release pull ${document.id} --lang ${document.lang} --out theirs.json\`), ` +
         `bring your changes into it and push that; or push --force to replace revision ${revision} with ${file}.`,
     );
@@ -105,11 +107,11 @@ export async function planPush(
     throw new CliError(
       `${where} moved on in ${store.name} (revision ${base} → ${revision}): the two sets of changes touch different paths, ` +
         'but together they make an invalid document. Nothing was written.',
-      [...merged.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`), ...story],
+      [...merged.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`), ...story({ colour: false })],
       `Pull revision ${revision} into another file, bring your changes into it and push that.`,
     );
   }
-  const notes = [`Merged: ${file} is based on revision ${base}; revision ${revision} changed other paths.`, ...story];
+  const notes = [`Merged: ${file} is based on revision ${base}; revision ${revision} changed other paths.`, ...story()];
   notes.push(`The merged document, against revision ${revision}:`);
   const mergedLines = renderChanges(diffDocuments(current.document, merged.data));
   return { kind: 'merge', where, document: merged.data, current, lines: mergedLines, notes };

@@ -7,10 +7,10 @@ import { dirname, join, relative } from 'node:path';
 import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import { englishMoved } from '../data/parity';
 import type { ReleaseDocument } from '../data/schema';
+import { diffDocuments } from './changes';
 import { required } from './commands';
 import { withStore } from './connect';
 import { listDataFiles, RELEASES_DIR } from './data-files';
-import { diffJson } from './diff';
 import { CliError } from './errors';
 import { formatJson, writeTextFile } from './files';
 import { JSON_SCHEMA_PATH } from './json-schema';
@@ -104,9 +104,7 @@ async function statusOf(target: Target, id: string): Promise<Status[]> {
       const base = await target.revision(id, DEFAULT_LANG, from);
       // A newer revision with the same document (a rollback) is nothing to translate.
       if (base && !englishMoved(base.document, english.document)) return { lang, state: 'up to date', revision: from };
-      const changed = diffJson(base?.document ?? {}, english.document).map(
-        (line) => /^. (\S*?):/.exec(line)?.[1] ?? line,
-      );
+      const changed = [...new Set(diffDocuments(base?.document ?? {}, english.document).map((c) => c.pointer))];
       return { lang, state: 'behind', from, to: english.revision, changed };
     }),
   );

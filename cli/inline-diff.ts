@@ -69,7 +69,10 @@ export function showChange(before: unknown, after: unknown, options: ShowOptions
  * Whether to colour what goes to `stream`: a terminal, unless `NO_COLOR` is set
  * (https://no-color.org); `FORCE_COLOR` (not `0`) colours even a pipe.
  */
-export function colourFor(stream: { isTTY?: boolean } = process.stdout, env = process.env): boolean {
+export function colourFor(
+  stream: { isTTY?: boolean } = process.stdout,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR) return env.FORCE_COLOR !== '0';
   return stream.isTTY === true;
@@ -174,8 +177,8 @@ function absorbSeparators(runs: Run[]): Run[] {
   const out: Run[] = [];
   runs.forEach((run, i) => {
     const between = i > 0 && i < runs.length - 1 && run.op === 'same' && !run.tokens.some((t) => t.word);
-    if (!between) return out.push(run);
-    out.push({ op: 'remove', tokens: run.tokens }, { op: 'add', tokens: run.tokens });
+    if (between) out.push({ op: 'remove', tokens: run.tokens }, { op: 'add', tokens: run.tokens });
+    else out.push(run);
   });
   const removes = (r: Run) => r.op === 'remove';
   // Order each stretch of changes as all removed, then all added: each side then reads as one run.

@@ -71,7 +71,7 @@ describe('a changed string', () => {
       expect(before).toContain(shownBefore);
       expect(after).toContain(shownAfter);
       expect(before.length).toBeLessThan(a.length);
-      for (const side of [before, after]) expect(side).toBe(side.toWellFormed());
+      for (const side of [before, after]) expect(side).not.toMatch(/\p{Cs}/u);
     });
   }
 
@@ -129,7 +129,7 @@ describe('one side', () => {
   it('shortens a long value on a grapheme boundary', () => {
     const shown = showValue('👩‍👩‍👧'.repeat(200));
     expect(shown.endsWith('…"')).toBe(true);
-    expect(shown).toBe(shown.toWellFormed());
+    expect(shown).not.toMatch(/\p{Cs}/u);
     expect(graphemes(shown).length).toBeLessThanOrEqual(82);
   });
 });

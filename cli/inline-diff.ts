@@ -232,8 +232,8 @@ function context(tokens: Token[], where: 'first' | 'last' | 'between'): string {
   if (head + tail >= tokens.length) {
     return clip(join(tokens), LONG_RUN, where === 'first' ? 'start' : where === 'last' ? 'end' : 'middle');
   }
-  const start = clip(join(tokens.slice(0, head)), LONG_RUN / 2, 'end', '');
-  const finish = clip(join(tokens.slice(tokens.length - tail)), LONG_RUN / 2, 'start', '');
+  const start = clip(join(tokens.slice(0, head)), LONG_RUN, 'end', '');
+  const finish = clip(join(tokens.slice(tokens.length - tail)), LONG_RUN, 'start', '');
   if (where === 'first') return `…${finish}`;
   if (where === 'last') return `${start}…`;
   return `${start.trimEnd()} … ${finish.trimStart()}`;

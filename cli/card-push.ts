@@ -8,8 +8,8 @@
  */
 import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
+import { requiredId } from './arguments';
 import { renderCard } from './card';
-import { required } from './commands';
 import { withStore } from './connect';
 import { CliError } from './errors';
 import { writeTextFile } from './files';
@@ -21,7 +21,7 @@ import type { Target } from './targets';
  * it (a store seeded before cards, or a push whose card failed), or writes it to a file.
  */
 export async function cardCommand(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'card <id> [--lang <xx>] [--out <file.png>]');
+  const id = requiredId(positionals[0], 'card <id> [--lang <xx>] [--out <file.png>]');
   const lang = text(values, 'lang') ?? DEFAULT_LANG;
   const out = text(values, 'out');
   return withStore(values, async (store) => {

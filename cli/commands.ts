@@ -4,6 +4,7 @@
  * Each takes its parsed options and positionals, and returns its exit status.
  */
 import { DEFAULT_LANG } from '../data/lang';
+import { required, requiredId } from './arguments';
 import { diffDocuments, renderChanges } from './changes';
 import { authorOf, messageOf, shown, withStore } from './connect';
 import { DataFileError, listDataFiles } from './data-files';
@@ -12,12 +13,6 @@ import { DocumentError, loadDocument, type Problem } from './load';
 import { flag, revisionOption, text, type Values } from './options';
 import { filesBasedOn } from './state';
 import { printable } from './terminal';
-
-/** A required positional argument, or an error showing the usage. */
-export function required(value: string | undefined, usage: string): string {
-  if (!value) throw new CliError(`Missing argument.`, [], `Usage: belarus-release ${usage}`);
-  return value;
-}
 
 /** The history command for a document, for hints: `belarus-release history <id> [--lang xx]`. */
 export const historyOf = (id: string, lang: string): string =>
@@ -65,7 +60,7 @@ function problemsOf(file: string, error: CliError): Problem[] {
  * each file's base; whether the release is unpublished; `--json`.
  */
 export async function history(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'history <id>');
+  const id = requiredId(positionals[0], 'history <id>');
   const lang = langOf(values);
   return withStore(values, async (store) => {
     const { revisions, published, unpublished, withdrawn = null } = await store.target.history(id, lang);
@@ -112,7 +107,7 @@ export async function history(values: Values, positionals: string[]): Promise<nu
 /** `rollback <id> <n> -m <message>`: shows the change, then writes revision n's document again. */
 export async function rollbackCommand(values: Values, positionals: string[]): Promise<number> {
   const usage = 'rollback <id> <revision> -m <message>';
-  const id = required(positionals[0], usage);
+  const id = requiredId(positionals[0], usage);
   const n = revisionOption({ revision: required(positionals[1], usage) }, 'revision')!;
   const lang = langOf(values);
   const message = messageOf(values, 'rollback');

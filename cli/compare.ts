@@ -6,8 +6,9 @@
  * differs, like `git diff --exit-code`, so scripts can ask "is there something to push?".
  */
 import { DEFAULT_LANG } from '../data/lang';
+import { releaseId, required } from './arguments';
 import { diffDocuments, renderChanges, type Change } from './changes';
-import { historyOf, required } from './commands';
+import { historyOf } from './commands';
 import { withStore, type Store } from './connect';
 import { CliError } from './errors';
 import { loadDocument } from './load';
@@ -32,7 +33,8 @@ export async function diff(values: Values, positionals: string[]): Promise<numbe
       `Usage: belarus-release ${USAGE}`,
     );
   }
-  return withStore(values, (store) => diffRevisions(store, values, subject, from, to));
+  const id = releaseId(subject);
+  return withStore(values, (store) => diffRevisions(store, values, id, from, to));
 }
 
 async function diffRevisions(store: Store, values: Values, id: string, from: number, to?: number): Promise<number> {

@@ -4,6 +4,7 @@
  * does), so its help shows those and no others, and anything else is refused with its usage.
  */
 import { parseArgs } from 'node:util';
+import { language } from './arguments';
 import { CliError } from './errors';
 
 interface OptionSpec {
@@ -64,8 +65,10 @@ export function parseOptions(
     }),
   );
   try {
-    const { values, positionals } = parseArgs({ args, options: config, allowPositionals: true, strict: true });
-    return { values: values as Values, positionals };
+    const parsed = parseArgs({ args, options: config, allowPositionals: true, strict: true });
+    const values = parsed.values as Values;
+    if (typeof values.lang === 'string') values.lang = language(values.lang);
+    return { values, positionals: parsed.positionals };
   } catch (error: unknown) {
     if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
       throw error;

@@ -4,8 +4,8 @@
  */
 import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import type { StoredRevision, Withdrawal } from '../worker/store';
+import { requiredId } from './arguments';
 import { diffDocuments, renderChanges } from './changes';
-import { required } from './commands';
 import { authorOf, messageOf, withStore, type Store } from './connect';
 import { markWithheld } from './data-files';
 import { CliError } from './errors';
@@ -26,7 +26,7 @@ interface Language {
 
 /** `publish <id> [--lang xx]`: shows what readers will get, then makes each language's newest revision current. */
 export async function publish(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'publish <id>');
+  const id = requiredId(positionals[0], 'publish <id>');
   const only = text(values, 'lang');
   return withStore(values, async (store) => {
     const { languages, unpublished } = await languagesOf(store, id, only ? [only] : LANGUAGES);
@@ -67,7 +67,7 @@ export async function publish(values: Values, positionals: string[]): Promise<nu
 
 /** `unpublish <id> -m <message>`: every language off the index, `latest` and its URLs (410); the history stays. */
 export async function unpublish(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'unpublish <id> -m <message>');
+  const id = requiredId(positionals[0], 'unpublish <id> -m <message>');
   const message = messageOf(values, 'unpublish');
   return withStore(values, async (store) => {
     const { languages, unpublished } = await languagesOf(store, id, LANGUAGES);
@@ -109,7 +109,7 @@ const MAX_HOURS = 168;
 
 /** `preview <id> [--lang xx] [--hours n]`: signed links that show the newest revision, drafts included. */
 export async function preview(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'preview <id>');
+  const id = requiredId(positionals[0], 'preview <id>');
   const lang = text(values, 'lang') ?? DEFAULT_LANG;
   const hours = Number(text(values, 'hours') ?? 24);
   if (!Number.isInteger(hours) || hours < 1 || hours > MAX_HOURS) {

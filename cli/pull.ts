@@ -6,7 +6,8 @@
  */
 import { dirname, relative } from 'node:path';
 import { DEFAULT_LANG } from '../data/lang';
-import { historyOf, required } from './commands';
+import { requiredId } from './arguments';
+import { historyOf } from './commands';
 import { withStore } from './connect';
 import { readJson } from './data-files';
 import { CliError } from './errors';
@@ -17,7 +18,7 @@ import { recordBase } from './state';
 
 /** `pull <id> [--revision n] [--out <file>]`: prints a revision, or writes it and records the file's base. */
 export async function pull(values: Values, positionals: string[]): Promise<number> {
-  const id = required(positionals[0], 'pull <id> [--lang <xx>] [--out <file>]');
+  const id = requiredId(positionals[0], 'pull <id> [--lang <xx>] [--out <file>]');
   const lang = text(values, 'lang') ?? DEFAULT_LANG;
   const n = revisionOption(values, 'revision');
   const out = text(values, 'out');

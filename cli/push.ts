@@ -7,9 +7,9 @@
  */
 import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
+import { required } from './arguments';
 import { pushCard } from './card-push';
 import { authorOf, messageOf, withStore, type Store } from './connect';
-import { required } from './commands';
 import { formatJson, writeTextFile } from './files';
 import { loadDocument } from './load';
 import { flag, revisionOption, type Values } from './options';

@@ -319,8 +319,10 @@ async function problemError(response: Response): Promise<CliError> {
     errors?: { path: string; message: string }[];
   };
   const details = (body.errors ?? []).map((e) => `${e.path}: ${e.message}`);
+  // The editor asked the CLI, not an HTTP server: the problem's words, without its status code.
+  const message = [body.title ?? response.statusText, body.detail].filter(Boolean).join(': ');
   return new CliError(
-    `${response.status} ${body.title ?? response.statusText}: ${body.detail ?? ''}`.trim(),
+    message || `The worker refused (HTTP ${response.status}).`,
     details,
     HINTS[response.status] ?? '',
   );

@@ -7,8 +7,8 @@ import { dirname, join, relative } from 'node:path';
 import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import { englishMoved } from '../data/parity';
 import type { ReleaseDocument } from '../data/schema';
+import { language, releaseId, required, requiredId } from './arguments';
 import { diffDocuments } from './changes';
-import { required } from './commands';
 import { withStore } from './connect';
 import { listDataFiles, RELEASES_DIR } from './data-files';
 import { CliError } from './errors';
@@ -20,11 +20,11 @@ import type { Target } from './targets';
 /** `translate <id> <lang>`: a new translation file from the current English revision. */
 export async function translate(values: Values, positionals: string[]): Promise<number> {
   const usage = 'translate <id> <lang>';
-  const id = required(positionals[0], usage);
-  const lang = required(positionals[1], usage);
-  if (!(LANGUAGES as readonly string[]).includes(lang) || lang === DEFAULT_LANG) {
+  const id = requiredId(positionals[0], usage);
+  const lang = language(required(positionals[1], usage), 'The language');
+  if (lang === DEFAULT_LANG) {
     throw new CliError(
-      `"${lang}" is not a language to translate into.`,
+      `"${lang}" is not a language to translate into: English is the source.`,
       [],
       `Use one of ${LANGUAGES.slice(1).join(', ')}.`,
     );
@@ -75,7 +75,8 @@ type Status =
 
 /** `translations [ids…]`: each language up to date, behind English or missing; exit 1 if any is behind. */
 export async function translations(values: Values, positionals: string[]): Promise<number> {
-  const ids = positionals.length > 0 ? positionals : [...new Set((await listDataFiles()).map((f) => f.id))];
+  const ids =
+    positionals.length > 0 ? positionals.map(releaseId) : [...new Set((await listDataFiles()).map((f) => f.id))];
   const report = await withStore(values, async ({ target }) =>
     Promise.all(ids.map(async (id) => ({ id, languages: await statusOf(target, id) }))),
   );

@@ -80,10 +80,14 @@ describe('translate <id> <lang>', () => {
   });
 
   it('refuses English and languages the facts are not published in', async () => {
-    for (const lang of ['en', 'de']) {
-      const { code, err } = await cli('translate', 'belarus-2025-12', lang, ...state);
+    const cases = [
+      ['en', '"en" is not a language to translate into: English is the source'],
+      ['de', 'The language "de" is not one of the languages of the facts'],
+    ];
+    for (const [lang, message] of cases) {
+      const { code, err } = await cli('translate', 'belarus-2025-12', lang!, ...state);
       expect(code).toBe(1);
-      expect(err).toContain(`"${lang}" is not a language to translate into`);
+      expect(err).toContain(message);
     }
   });
 });

@@ -7,8 +7,9 @@
 import { findings as editorFindings } from '../data/issues';
 import { ReleaseDocumentSchema, type ReleaseDocument } from '../data/schema';
 import { readSource } from './data-files';
-import { CliError } from './errors';
+import { CliError, type RefusedDocumentError } from './errors';
 import { checkFile, placementError, type Finding } from './file-checks';
+import type { JsonSource } from './json-source';
 
 /** One problem of a file, where an editor finds it. */
 export interface Problem {
@@ -25,9 +26,10 @@ export class DocumentError extends CliError {
   constructor(
     message: string,
     readonly problems: Problem[],
+    hint = 'Fix them and run again; nothing was written.',
   ) {
     const details = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.path || '/'}: ${p.message}`);
-    super(message, details, 'Fix them and run again; nothing was written.');
+    super(message, details, hint);
     this.name = 'DocumentError';
   }
 }
@@ -66,9 +68,25 @@ export async function loadDocument(file: string): Promise<Loaded> {
     findings.push(misplaced);
   }
   if (findings.length > 0) {
-    const problems = findings.map(({ path, message }) => ({ file, ...source.locate(path), path, message }));
+    const problems = located(file, source, findings);
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new DocumentError(`${file} is not a valid release document (${findings.length} error(s)).`, problems);
   }
   return { document: result.data!, warnings };
+}
+
+/**
+ * What the store refused in a document read from `file`, at each problem's line and column there.
+ *
+ * @example
+ * throw await locateRefusal('ru.json', refused); // ru.json:31:14: /released/count: must be 123, as in English
+ */
+export async function locateRefusal(file: string, error: RefusedDocumentError): Promise<DocumentError> {
+  const problems = located(file, await readSource(file), error.issues);
+  return new DocumentError(`${file}: ${error.message}`, problems, error.hint);
+}
+
+/** Each finding at its line and column in the file. */
+function located(file: string, source: JsonSource, findings: Finding[]): Problem[] {
+  return findings.map(({ path, message }) => ({ file, ...source.locate(path), path, message }));
 }

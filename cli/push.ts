@@ -10,8 +10,9 @@ import type { ReleaseDocument } from '../data/schema';
 import { required } from './arguments';
 import { pushCard } from './card-push';
 import { authorOf, messageOf, withStore, type Store } from './connect';
+import { RefusedDocumentError } from './errors';
 import { formatJson, writeTextFile } from './files';
-import { loadDocument } from './load';
+import { loadDocument, locateRefusal } from './load';
 import { flag, revisionOption, type Values } from './options';
 import { planPush, type Plan } from './plan';
 import { noteWithheld } from './publishing';
@@ -91,6 +92,7 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
       draft,
     });
   } catch (error: unknown) {
+    if (error instanceof RefusedDocumentError) throw await locateRefusal(file, error);
     const now = await store.target.current(id, lang);
     if (run.attempt >= ATTEMPTS || (now?.revision ?? 0) === from) throw error;
     return false;

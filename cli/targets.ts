@@ -24,7 +24,7 @@ import {
 } from '../worker/store-errors';
 import { rollback, writeRevision, type WriteOptions } from '../worker/write';
 import { CardRefusedError, storeCard } from '../worker/card-store';
-import { CliError } from './errors';
+import { CliError, RefusedDocumentError, type Issue } from './errors';
 import { openLocalKv } from './local-store';
 
 interface Written {
@@ -166,11 +166,7 @@ function asCliError(error: unknown): unknown {
     );
   }
   if (error instanceof TranslationRefusedError) {
-    return new CliError(
-      'The translation does not match the English revision it names.',
-      error.issues.map((issue) => `${issue.path}: ${issue.message}`),
-      'Fix them (`npx belarus-release translations` shows what English changed), then push again; nothing was written.',
-    );
+    return new RefusedDocumentError(TRANSLATION_REFUSED, error.issues, TRANSLATION_HINT);
   }
   if (error instanceof UnpublishedSourceError) {
     const { id, lang, englishRevision: n, englishPublished: now, publishing } = error;
@@ -305,6 +301,12 @@ export function remoteTarget(origin: string, token: string): Target {
   };
 }
 
+const TRANSLATION_REFUSED = 'The translation does not match the English revision it names.';
+const TRANSLATION_HINT =
+  'A translation keeps the ids, counts, dates and URLs of the English revision it names (translation.revision): ' +
+  'change them in en.json, then bring the translation up to that revision ' +
+  '(`npx belarus-release translations` shows what English changed). Nothing was written.';
+
 const HINTS: Record<number, string> = {
   401: 'Pass the admin token with --token or the BELARUS_RELEASE_TOKEN environment variable.',
   404: 'Run `history` to list the revisions there are.',
@@ -316,8 +318,12 @@ async function problemError(response: Response): Promise<CliError> {
   const body = (await response.json().catch(() => ({}))) as {
     title?: string;
     detail?: string;
-    errors?: { path: string; message: string }[];
+    type?: string;
+    errors?: Issue[];
   };
+  if (body.title === 'Invalid translation' && Array.isArray(body.errors)) {
+    return new RefusedDocumentError(TRANSLATION_REFUSED, body.errors, TRANSLATION_HINT);
+  }
   const details = (body.errors ?? []).map((e) => `${e.path}: ${e.message}`);
   // The editor asked the CLI, not an HTTP server: the problem's words, without its status code.
   const message = [body.title ?? response.statusText, body.detail].filter(Boolean).join(': ');

@@ -111,6 +111,7 @@ export async function rollbackCommand(values: Values, positionals: string[]): Pr
   const n = revisionOption({ revision: required(positionals[1], usage) }, 'revision')!;
   const lang = langOf(values);
   const message = messageOf(values, 'rollback');
+  const author = authorOf(values);
   return withStore(values, async (store) => {
     const [current, old] = [await store.target.current(id, lang), await store.target.revision(id, lang, n)];
     if (!current)
@@ -135,7 +136,7 @@ export async function rollbackCommand(values: Values, positionals: string[]): Pr
       return 0;
     }
     const written = await store.target.rollback(id, lang, n, {
-      author: authorOf(values),
+      author,
       message: `Roll back to revision ${n}: ${message}`,
     });
     console.log(`\n✔ Rolled back: revision ${written.revision} (ETag ${written.etag}) equals revision ${n}.`);

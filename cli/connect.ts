@@ -75,16 +75,19 @@ export function shown(path: string): string {
 export function authorOf(values: Values): string {
   const given = text(values, 'author') ?? process.env.BELARUS_RELEASE_AUTHOR;
   if (given?.trim()) return checkedNote('author', given.trim());
+  return checkedNote('author', gitUserName() || userInfo().username);
+}
+
+/** git's user.name, or "" without git or one. */
+function gitUserName(): string {
   try {
-    const name = execFileSync('git', ['config', 'user.name'], {
+    return execFileSync('git', ['config', 'user.name'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    if (name.trim()) return name.trim();
+    }).trim();
   } catch {
-    // No git, or no user.name: fall through to the OS user.
+    return '';
   }
-  return userInfo().username;
 }
 
 const EXAMPLE_MESSAGES: Record<string, string> = {
@@ -114,7 +117,7 @@ function checkedNote(field: 'author' | 'message', value: string): string {
   if (!refused) return value;
   const fix =
     field === 'author'
-      ? 'Pass a shorter, plain --author (or BELARUS_RELEASE_AUTHOR).'
+      ? "Pass a shorter, plain --author (or BELARUS_RELEASE_AUTHOR; the default is git's user.name)."
       : 'Shorten the message (-m) and keep it to plain text.';
   throw new CliError(`The revision's ${field} ${refused}.`, [], `${fix} Nothing was written.`);
 }

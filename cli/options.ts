@@ -21,7 +21,11 @@ const OPTIONS = {
   'persist-to': { type: 'string', value: '<dir>', help: 'the local store to use (default: .wrangler/state/v3)' },
   lang: { type: 'string', value: '<xx>', help: 'the language of the document (default: en)' },
   message: { type: 'string', short: 'm', value: '<text>', help: 'why: kept in the history (required)' },
-  author: { type: 'string', value: '<name>', help: "who: kept in the history (default: git's user.name)" },
+  author: {
+    type: 'string',
+    value: '<name>',
+    help: "who: kept in the history (default: $BELARUS_RELEASE_AUTHOR, else git's user.name, else the OS user)",
+  },
   'dry-run': { type: 'boolean', help: 'show what would be written, and write nothing' },
   force: { type: 'boolean', help: 'overwrite' },
   draft: { type: 'boolean', help: 'keep it from readers until `publish` (`preview` shows it)' },

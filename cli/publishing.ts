@@ -69,6 +69,7 @@ export async function publish(values: Values, positionals: string[]): Promise<nu
 export async function unpublish(values: Values, positionals: string[]): Promise<number> {
   const id = requiredId(positionals[0], 'unpublish <id> -m <message>');
   const message = messageOf(values, 'unpublish');
+  const author = authorOf(values);
   return withStore(values, async (store) => {
     const { languages, unpublished } = await languagesOf(store, id, LANGUAGES);
     if (unpublished) {
@@ -81,7 +82,7 @@ export async function unpublish(values: Values, positionals: string[]): Promise<
       console.log(`\nDry run: nothing changed in ${store.name}.`);
       return 0;
     }
-    const note = { author: authorOf(values), message };
+    const note = { author, message };
     const done = await store.exclusive(() => store.target.unpublish(id, note));
     console.log(`\n✔ Unpublished ${id} (${done.languages.join(', ')}) at ${done.unpublishedAt}.`);
     console.log(`  \`belarus-release publish ${id}\` brings it back.`);

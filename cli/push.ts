@@ -25,6 +25,7 @@ const ATTEMPTS = 3;
 export async function push(values: Values, positionals: string[]): Promise<number> {
   const file = required(positionals[0], 'push <file> -m <message>');
   const message = messageOf(values, 'push');
+  const author = authorOf(values);
   const explicitBase = revisionOption(values, 'base', 0);
   const { document: loaded, warnings } = await loadDocument(file);
   for (const warning of warnings) console.warn(`▲ WARNING: ${warning}`);
@@ -34,7 +35,7 @@ export async function push(values: Values, positionals: string[]): Promise<numbe
       for (let attempt = 1; ; attempt++) {
         const base = explicitBase ?? (await baseOf(file, store.key))?.revision;
         const plan = await planPush(store, file, document, base, flag(values, 'force'));
-        const done = await carryOut(store, file, plan, { values, message, $schema, attempt });
+        const done = await carryOut(store, file, plan, { values, message, author, $schema, attempt });
         if (done) return;
         console.log(`\nSomeone else wrote ${plan.where} meanwhile: looking again.\n`);
       }
@@ -46,6 +47,8 @@ export async function push(values: Values, positionals: string[]): Promise<numbe
 interface Run {
   values: Values;
   message: string;
+  /** Checked before anything starts, like the message. */
+  author: string;
   $schema: string | undefined;
   attempt: number;
 }
@@ -85,7 +88,7 @@ async function carryOut(store: Store, file: string, plan: Plan, run: Run): Promi
   let written: { revision: number; etag: string; draft?: true };
   try {
     written = await store.target.write(plan.document, {
-      author: authorOf(run.values),
+      author: run.author,
       message: run.message,
       basedOn: plan.current,
       force: flag(run.values, 'force'),

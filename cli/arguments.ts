@@ -64,6 +64,34 @@ export function language(value: string, what = '--lang'): Language {
   );
 }
 
+/**
+ * A worker's URL for --remote: http(s) only, with the scheme written out. Without one, the hint
+ * gives the URL with it (http:// for this machine, https:// for anything else).
+ *
+ * @example
+ * workerUrl('https://facts.example'); // 'https://facts.example'
+ * workerUrl('127.0.0.1:8787'); // throws, hint: --remote http://127.0.0.1:8787
+ */
+export function workerUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && /^https?:\/\//i.test(value)) return value;
+  const bare = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''); // ftp://host → host
+  const local = /^(localhost|127\.|\[::1\])/i.test(bare);
+  const fixed = `${local ? 'http' : 'https'}://${bare}`;
+  return fail(
+    `--remote "${value}" is not a worker URL: it needs http:// or https://.`,
+    [],
+    URL.canParse(fixed)
+      ? `Use --remote ${fixed}`
+      : 'Give the URL as the browser shows it, e.g. --remote https://facts.example.',
+  );
+}
+
 function fail(message: string, details: string[], hint: string): never {
   throw new CliError(message, details, hint);
 }

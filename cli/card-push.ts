@@ -10,7 +10,7 @@ import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { requiredId } from './arguments';
 import { renderCard } from './card';
-import { withStore } from './connect';
+import { noDocument, withStore } from './connect';
 import { CliError } from './errors';
 import { writeTextFile } from './files';
 import { flag, text, type Values } from './options';
@@ -27,7 +27,7 @@ export async function cardCommand(values: Values, positionals: string[]): Promis
   return withStore(values, async (store) => {
     const current = await store.target.current(id, lang);
     if (!current) {
-      throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
+      throw await noDocument(store, id, lang);
     }
     if (!out) {
       const stored = await pushCard(store.target, current.document, current.revision);

@@ -6,11 +6,11 @@
 import { DEFAULT_LANG } from '../data/lang';
 import { required, requiredId } from './arguments';
 import { diffDocuments, renderChanges } from './changes';
-import { authorOf, messageOf, shown, withStore } from './connect';
+import { authorOf, messageOf, noDocument, shown, withStore } from './connect';
 import { DataFileError, listDataFiles } from './data-files';
 import { CliError, formatError } from './errors';
 import { DocumentError, loadDocument, type Problem } from './load';
-import { flag, revisionOption, text, type Values } from './options';
+import { flag, revisionNumber, text, type Values } from './options';
 import { filesBasedOn } from './state';
 import { printable } from './terminal';
 
@@ -65,7 +65,7 @@ export async function history(values: Values, positionals: string[]): Promise<nu
   return withStore(values, async (store) => {
     const { revisions, published, unpublished, withdrawn = null } = await store.target.history(id, lang);
     if (revisions.length === 0) {
-      throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
+      throw await noDocument(store, id, lang);
     }
     const bases = await filesBasedOn(store.key, id, lang);
     const filesAt = (n: number) => bases.filter((b) => b.base.revision === n).map((b) => shown(b.file));
@@ -108,14 +108,13 @@ export async function history(values: Values, positionals: string[]): Promise<nu
 export async function rollbackCommand(values: Values, positionals: string[]): Promise<number> {
   const usage = 'rollback <id> <revision> -m <message>';
   const id = requiredId(positionals[0], usage);
-  const n = revisionOption({ revision: required(positionals[1], usage) }, 'revision')!;
   const lang = langOf(values);
+  const n = revisionNumber(required(positionals[1], usage), 'The revision', `Run ${historyOf(id, lang)} to list them.`);
   const message = messageOf(values, 'rollback');
   const author = authorOf(values);
   return withStore(values, async (store) => {
     const [current, old] = [await store.target.current(id, lang), await store.target.revision(id, lang, n)];
-    if (!current)
-      throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
+    if (!current) throw await noDocument(store, id, lang);
     if (!old)
       throw new CliError(
         `There is no revision ${n} of ${id}/${lang} in ${store.name}.`,

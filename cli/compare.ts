@@ -22,8 +22,9 @@ const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 /** `diff <file>` or `diff <id> --from <n> [--to <n>]`; exit 1 when anything differs. */
 export async function diff(values: Values, positionals: string[]): Promise<number> {
   const subject = required(positionals[0], USAGE);
-  const from = revisionOption(values, 'from');
-  const to = revisionOption(values, 'to');
+  const hint = `Run ${historyOf(subject, text(values, 'lang') ?? DEFAULT_LANG)} to list them.`;
+  const from = revisionOption(values, 'from', 1, hint);
+  const to = revisionOption(values, 'to', 1, hint);
   if (from === undefined && to === undefined) return diffFile(values, subject);
   if (from === undefined) throw new CliError('--to needs --from.', [], `Usage: belarus-release ${USAGE}`);
   if (subject.endsWith('.json')) {

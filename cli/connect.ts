@@ -7,7 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import { MAX_AUTHOR_LENGTH, MAX_MESSAGE_LENGTH, textProblem } from '../data/limits';
+import { closest } from '../data/references';
+import { listDataFiles } from './data-files';
 import { runningDevServer } from './dev-server';
 import { CliError } from './errors';
 import { withLock } from './lock';
@@ -60,6 +63,35 @@ async function open(values: Values): Promise<Store> {
   }
   const target = await localTarget(persistTo);
   return { target, key, name, exclusive: (run) => withLock(resolve(persistTo), run) };
+}
+
+/**
+ * The error for a document `store` does not have, with what it has instead: the languages of
+ * that release, or the release ids under data/releases/ (the nearest first).
+ *
+ * @example
+ * throw await noDocument(store, 'nope', 'en'); // There is no release nope in …; the releases: belarus-2025-12
+ */
+export async function noDocument(store: Store, id: string, lang: string): Promise<CliError> {
+  const has = await Promise.all(
+    LANGUAGES.map(async (l) => ((await store.target.history(id, l)).revisions.length > 0 ? l : null)),
+  );
+  const langs = has.filter((l) => l !== null);
+  if (langs.length > 0) {
+    const start = lang === DEFAULT_LANG ? '' : `, or \`belarus-release translate ${id} ${lang}\` starts it`;
+    return new CliError(
+      `There is no document ${id}/${lang} in ${store.name}.`,
+      [`${id} is there in ${langs.join(', ')}.`],
+      `Use --lang ${langs[0]}${start}.`,
+    );
+  }
+  const ids = [...new Set((await listDataFiles()).map((f) => f.id))];
+  const near = closest(id, ids);
+  return new CliError(
+    `There is no release ${id} in ${store.name}.`,
+    ids.length > 0 ? [`The releases under data/releases/: ${ids.join(', ')}.`] : [],
+    near ? `Did you mean ${near}?` : 'Check the id: it is the folder name under data/releases/.',
+  );
 }
 
 /** A path for messages: relative to the working directory when inside it, else absolute. */

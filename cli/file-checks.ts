@@ -8,6 +8,7 @@ import { parityIssues, untranslatedIssues } from '../data/parity';
 import { DEFAULT_LANG } from '../data/lang';
 import type { ReleaseDocument } from '../data/schema';
 import { RELEASES_DIR, readJson } from './data-files';
+import { basesOf } from './state';
 
 /** One problem, at a JSON Pointer (RFC 6901) into the file. */
 export interface Finding {
@@ -38,15 +39,32 @@ export async function checkFile(file: string, document: ReleaseDocument): Promis
     return findings; // A translation kept elsewhere is checked against the store when pushed.
   }
   findings.errors.push(...untranslatedIssues(document, english));
-  const drift = parityIssues(document, english);
-  if (drift.length > 0) {
+  const named = document.translation?.revision ?? 0;
+  const known = Math.max(0, ...(await basesOf(englishFile)).map((b) => b.revision));
+  if (named > known && known > 0) {
     findings.warnings.push(
-      `${file} differs from ${englishFile} at ${drift.map((d) => d.path).join(', ')}: ` +
-        'English may have moved on since revision ' +
-        `${document.translation?.revision}; \`npx belarus-release translations\` says whether it is behind`,
+      `${file} names English revision ${named}, but ${englishFile} is revision ${known} (as last pulled, pushed or ` +
+        `seeded here): push refuses it unless the store holds revision ${named} of ${document.id}/${DEFAULT_LANG}`,
     );
   }
+  const drift = parityIssues(document, english);
+  if (drift.length > 0) findings.warnings.push(driftWarning(file, englishFile, drift, named, known));
   return findings;
+}
+
+/** A translation that differs from the English file beside it, said as far as validate can know. */
+function driftWarning(file: string, englishFile: string, drift: Finding[], named: number, known: number): string {
+  const where = `${file} differs from ${englishFile} at ${drift.map((d) => d.path).join(', ')}`;
+  const behind = '`npx belarus-release translations` says whether it is behind';
+  if (known > named)
+    return `${where}: English has moved on since revision ${named} (the file is revision ${known}); ${behind}`;
+  if (known === named) {
+    return `${where}: both are English revision ${named}, so push refuses it unless ${englishFile} has unpushed edits`;
+  }
+  return (
+    `${where}: validate reads no store, so it cannot tell what English revision ${named} holds; ` +
+    `push checks the translation against it, and ${behind}`
+  );
 }
 
 /**

@@ -4,7 +4,8 @@
  * does), so its help shows those and no others, and anything else is refused with its usage.
  */
 import { parseArgs } from 'node:util';
-import { language } from './arguments';
+import { language, workerUrl } from './arguments';
+import { closest } from '../data/references';
 import { CliError } from './errors';
 
 interface OptionSpec {
@@ -72,18 +73,25 @@ export function parseOptions(
     const parsed = parseArgs({ args, options: config, allowPositionals: true, strict: true });
     const values = parsed.values as Values;
     if (typeof values.lang === 'string') values.lang = language(values.lang);
+    if (typeof values.remote === 'string') workerUrl(values.remote);
     return { values, positionals: parsed.positionals };
   } catch (error: unknown) {
     if (!(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
       throw error;
-    throw new CliError(explain(error.message), [], usage());
+    throw new CliError(explain(error.message, Object.keys(config)), [], usage());
   }
 }
 
-/** Node's parser messages, shortened to what the editor typed and what is wrong with it. */
-function explain(message: string): string {
+/**
+ * Node's parser messages, shortened to what the editor typed and what is wrong with it; a
+ * mistyped option gets the one it is closest to among those the command takes.
+ */
+function explain(message: string, names: string[]): string {
   const unknown = /^Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `Unknown option ${unknown[1]}.`;
+  if (unknown) {
+    const near = closest(unknown[1]!.replace(/^-+/, ''), names);
+    return `Unknown option ${unknown[1]}.${near ? ` Did you mean --${near}?` : ''}`;
+  }
   const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
   if (missing) return `${missing[1]} needs a value.`;
   return message.split('. ')[0]!.replace(/\.$/, '') + '.';
@@ -96,18 +104,30 @@ export const text = (values: Values, name: OptionName): string | undefined =>
 /** A boolean option: given or not. */
 export const flag = (values: Values, name: OptionName): boolean => values[name] === true;
 
+/** How to list the revisions, for hints: `belarus-release history <id>`, with the id when known. */
+const LIST_THEM = 'Run `belarus-release history <id>` to list them.';
+
 /**
  * A revision number option, checked: "3" → 3; anything else is refused with the way to list them.
  * `lowest` is 0 for a base, where 0 says the document does not exist yet.
  */
-export function revisionOption(values: Values, name: OptionName, lowest = 1): number | undefined {
+export function revisionOption(values: Values, name: OptionName, lowest = 1, hint = LIST_THEM): number | undefined {
   const raw = text(values, name);
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : revisionNumber(raw, `--${name}`, hint, lowest);
+}
+
+/**
+ * A revision number an editor typed (`what` names where: "--from", "The revision"), checked.
+ *
+ * @example
+ * revisionNumber('3', 'The revision', hint); // 3
+ * revisionNumber('0', 'The revision', hint); // throws: The revision "0" is not a revision number: they count from 1.
+ */
+export function revisionNumber(raw: string, what: string, hint = LIST_THEM, lowest = 1): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < lowest) {
-    throw new CliError(`--${name} "${raw}" is not a revision number.`, [], 'Run `history <id>` to list them.');
-  }
-  return n;
+  if (Number.isInteger(n) && n >= lowest && raw.trim() !== '') return n;
+  const why = Number.isInteger(n) && n < lowest ? `: they count from ${lowest}` : '';
+  throw new CliError(`${what} "${raw}" is not a revision number${why}.`, [], hint);
 }
 
 /** An option as a command takes it: its names, its value's placeholder, and what it does there. */

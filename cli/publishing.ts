@@ -6,7 +6,7 @@ import { DEFAULT_LANG, LANGUAGES } from '../data/lang';
 import type { StoredRevision, Withdrawal } from '../worker/store';
 import { requiredId } from './arguments';
 import { diffDocuments, renderChanges } from './changes';
-import { authorOf, messageOf, withStore, type Store } from './connect';
+import { authorOf, messageOf, noDocument, withStore, type Store } from './connect';
 import { markWithheld } from './data-files';
 import { CliError } from './errors';
 import { flag, text, type Values } from './options';
@@ -117,6 +117,7 @@ export async function preview(values: Values, positionals: string[]): Promise<nu
     throw new CliError(`--hours "${text(values, 'hours')}" is not a whole number from 1 to ${MAX_HOURS}.`, [], '');
   }
   return withStore(values, async (store) => {
+    if ((await store.target.history(id, lang)).revisions.length === 0) throw await noDocument(store, id, lang);
     const preview = await store.target.previewLinks(id, lang, hours * 3600);
     if (flag(values, 'json')) {
       console.log(JSON.stringify(preview, null, 2));

@@ -8,7 +8,7 @@ import { dirname, relative } from 'node:path';
 import { DEFAULT_LANG } from '../data/lang';
 import { requiredId } from './arguments';
 import { historyOf } from './commands';
-import { withStore } from './connect';
+import { noDocument, withStore } from './connect';
 import { readJson } from './data-files';
 import { CliError } from './errors';
 import { formatJson, writeTextFile } from './files';
@@ -20,13 +20,12 @@ import { recordBase } from './state';
 export async function pull(values: Values, positionals: string[]): Promise<number> {
   const id = requiredId(positionals[0], 'pull <id> [--lang <xx>] [--out <file>]');
   const lang = text(values, 'lang') ?? DEFAULT_LANG;
-  const n = revisionOption(values, 'revision');
+  const n = revisionOption(values, 'revision', 1, `Run ${historyOf(id, lang)} to list them.`);
   const out = text(values, 'out');
   return withStore(values, async (store) => {
     const current = await store.target.current(id, lang);
     const stored = n === undefined ? current : await store.target.revision(id, lang, n);
-    if (!current)
-      throw new CliError(`There is no document ${id}/${lang} in ${store.name}.`, [], 'Check the id and --lang.');
+    if (!current) throw await noDocument(store, id, lang);
     if (!stored) {
       throw new CliError(
         `There is no revision ${n} of ${id}/${lang} in ${store.name}.`,

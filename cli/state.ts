@@ -68,6 +68,16 @@ export async function baseOf(file: string, store: string): Promise<Base | undefi
 }
 
 /**
+ * The bases of `file` in every store this checkout has used.
+ *
+ * @example
+ * (await basesOf('data/releases/belarus-2025-12/en.json')).map((b) => b.revision); // [3]
+ */
+export async function basesOf(file: string): Promise<Base[]> {
+  return Object.values((await readState()).files[await fileKey(file)] ?? {});
+}
+
+/**
  * Records `base` for `file` in `store`: read, change and replace, through a temporary file and a
  * rename, so that a reader never sees half a file.
  */

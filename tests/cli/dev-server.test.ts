@@ -88,7 +88,7 @@ describe('falling back to the store itself', () => {
       await writeFile(ws.path('wrong.vars'), 'ADMIN_TOKEN=not-the-token\n');
       const { code, err } = await announced(origin(), devVars(), () => ws.cli('history', ID, ...ws.store));
       expect(code).toBe(1);
-      expect(err).toContain(`There is no document ${ID}/en in the local store`);
+      expect(err).toContain(`There is no release ${ID} in the local store`);
     });
   }
 });

@@ -15,7 +15,7 @@ export interface ShowOptions {
 const SHORT = 72;
 /** Word-like tokens of unchanged context kept on each side of a change. */
 const CONTEXT = 3;
-/** Graphemes kept of one changed run, or of one unchanged token kept as context. */
+/** Graphemes kept of one changed run, and of the context on either side of a change. */
 const LONG_RUN = 60;
 /** Above this many token pairs, the middle is shown as one change rather than diffed word by word. */
 const MAX_PAIRS = 40_000;
@@ -48,8 +48,8 @@ export function showValue(value: unknown): string {
  * words of context, the changed words marked.
  *
  * @example
- * showChange('… was sent to Vilnius, Lithuania.', '… was sent to Warsaw, Poland.');
- * // ['"… was sent to [-Vilnius, Lithuania-]."', '"… was sent to {+Warsaw, Poland+}."']
+ * showChange('was sent to Vilnius, Lithuania.', 'was sent to Warsaw, Poland.');
+ * // ['"was sent to [-Vilnius, Lithuania-]."', '"was sent to {+Warsaw, Poland+}."']
  */
 export function showChange(before: unknown, after: unknown, options: ShowOptions = {}): [string, string] {
   const a = asText(before);

@@ -261,7 +261,7 @@ describe('through --remote', () => {
     const args = ['--remote', server.origin(), '--token', 'wrong-token'];
     const { code, err } = await ws.cli('publish', 'remote-token', ...args);
     expect(code).toBe(1);
-    expect(err).toContain('401');
+    expect(err).toContain('✘ ERROR: Unauthorized:');
     expect((await read('/api/releases/remote-token')).status).toBe(404);
   });
 });

@@ -34,12 +34,9 @@ export function releaseId(value: string): string {
     value === 'latest'
       ? '"latest" names the newest release on the public API, not a document.'
       : `A release id is lower-case letters and digits in words joined by hyphens, at most ${MAX_ID_LENGTH} characters, like belarus-2025-12.`;
-  const suggestion = slug && slug !== value && slug !== 'latest' && ID_PATTERN.test(slug) ? ` (${slug}?)` : '';
-  return fail(
-    `"${value}" is not a release id.`,
-    [why],
-    `Name a release by its id${suggestion}: the folder name under data/releases/.`,
-  );
+  const asId =
+    slug && slug !== value && slug !== 'latest' && ID_PATTERN.test(slug) ? `As an id it would be ${slug}; t` : 'T';
+  return fail(`"${value}" is not a release id.`, [why], `${asId}he ids are the folder names under data/releases/.`);
 }
 
 /** A required release id positional: `required`, then `releaseId`. */

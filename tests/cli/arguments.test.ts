@@ -65,10 +65,10 @@ describe('a release id that breaks the rule', () => {
     });
   }
 
-  it('suggests the id an editor probably meant', async () => {
+  it('says how the name would be written as an id', async () => {
     const { err } = await ws.cli('history', 'Belarus 2025 12', ...nowhere);
     expect(err).toContain('lower-case letters and digits in words joined by hyphens');
-    expect(err).toContain('(belarus-2025-12?)');
+    expect(err).toContain('As an id it would be belarus-2025-12; the ids are the folder names under data/releases/.');
   });
 
   it('is checked by every command that takes an id', async () => {

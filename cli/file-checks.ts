@@ -62,8 +62,8 @@ function driftWarning(file: string, englishFile: string, drift: Finding[], named
     return `${where}: both are English revision ${named}, so push refuses it unless ${englishFile} has unpushed edits`;
   }
   return (
-    `${where}: validate reads no store, so it cannot tell what English revision ${named} holds; ` +
-    `push checks the translation against it, and ${behind}`
+    `${where}: ${englishFile} may not be English revision ${named}, which is what counts ` +
+    `(push checks the translation against the store's); ${behind}`
   );
 }
 

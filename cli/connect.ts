@@ -67,7 +67,7 @@ async function open(values: Values): Promise<Store> {
 
 /**
  * The error for a document `store` does not have, with what it has instead: the languages of
- * that release, or the release ids under data/releases/ (the nearest first).
+ * that release, or the release ids under data/releases/ (and the nearest, for a typo).
  *
  * @example
  * throw await noDocument(store, 'nope', 'en'); // There is no release nope in …; the releases: belarus-2025-12

@@ -4,8 +4,8 @@
  * does), so its help shows those and no others, and anything else is refused with its usage.
  */
 import { parseArgs } from 'node:util';
-import { language, workerUrl } from './arguments';
 import { closest } from '../data/references';
+import { language, workerUrl } from './arguments';
 import { CliError } from './errors';
 
 interface OptionSpec {

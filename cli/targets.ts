@@ -318,7 +318,6 @@ async function problemError(response: Response): Promise<CliError> {
   const body = (await response.json().catch(() => ({}))) as {
     title?: string;
     detail?: string;
-    type?: string;
     errors?: Issue[];
   };
   if (body.title === 'Invalid translation' && Array.isArray(body.errors)) {

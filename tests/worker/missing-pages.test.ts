@@ -4,6 +4,8 @@
  * is), in the reader's language, linking the latest release; the API keeps problem documents.
  */
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../factbox/format';
+import { stringsFor } from '../../factbox/translations';
 import { SEED_ID, adminInit, freshApp, russianDocument, seedDocument, store } from './helpers';
 
 const ORIGIN = 'https://facts.example';
@@ -102,6 +104,21 @@ describe('the iframe page of a release that does not exist', () => {
     expect(response.headers.get('X-Frame-Options')).toBeNull();
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(await response.text()).toContain('This release was unpublished');
+  });
+
+  it("says so in the reader's language, with the day it was taken down", async () => {
+    await store();
+    const { request } = freshApp();
+    expect((await unpublish(request)).status).toBe(200);
+    const today = formatDate(new Date().toISOString().slice(0, 10), stringsFor('be'));
+    const response = await request(`${ORIGIN}/releases/${SEED_ID}?lang=be`);
+    expect(response.status).toBe(410);
+    const page = await response.text();
+    expect(page).toContain('<html lang="be"');
+    expect(page).toContain('<h1>Гэтыя факты знятыя з публікацыі</h1>');
+    expect(page).toContain(`Факты «${SEED_ID}» знятыя з публікацыі ${today}.`);
+    // No other release to offer: the front page, in Belarusian.
+    expect(page).toMatch(new RegExp(`<a href="${ORIGIN}/" lang="be">Галоўная старонка</a>`));
   });
 });
 

@@ -12,7 +12,7 @@ import { publicOrigin } from '../origin';
 import { PREVIEW_HEADERS, previewAccess } from '../preview';
 import type { Fallback, ReleaseReader } from '../releases';
 import type { EmbedOptions } from './embed-options';
-import { missingPage } from './missing';
+import { missingPage, withdrawnPage } from './missing';
 import { noticePage } from './notice';
 
 /** What makes one page: its language, title, canonical URL, CSS, and what goes in head and body. */
@@ -123,12 +123,7 @@ export async function pageRelease(
   const served = preview ? await reader.preview(id, lang) : await reader.get(id, lang);
   if (!served) {
     const withdrawal = preview ? null : await reader.withdrawal(id);
-    if (withdrawal) {
-      const when = withdrawal.unpublishedAt ? ` on ${withdrawal.unpublishedAt.slice(0, 10)}` : '';
-      const text = `The facts of “${id}” were taken down${when}. Their history is kept; they may be published again.`;
-      const title = 'This release was unpublished';
-      throw await noticePage({ status: 410, lang: 'en', title, text, link: home }, origin, frame);
-    }
+    if (withdrawal) throw await withdrawnPage(reader, id, lang, origin, withdrawal.unpublishedAt, frame);
     throw await missingPage(reader, id, lang, origin, frame);
   }
   const { fallback, behind } = served;

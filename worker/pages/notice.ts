@@ -1,7 +1,6 @@
 /**
  * A page that says why a release page cannot be shown, for a person rather than a program: a
- * release that does not exist (./missing.ts), the 410 of an unpublished release, a refused
- * preview link. The API answers the same cases with problem documents. Asked for as the iframe
+ * release that does not exist, or was unpublished (./missing.ts), or a refused preview link. The API answers the same cases with problem documents. Asked for as the iframe
  * page, the notice is an iframe page too: frameable, in the frame's theme, posting its height,
  * so that a host shows the reader a sentence instead of the browser's blocked-frame face.
  */

@@ -116,7 +116,11 @@ describe('the iframe page of a release that does not exist', () => {
     const page = await response.text();
     expect(page).toContain('<html lang="be"');
     expect(page).toContain('<h1>Гэтыя факты знятыя з публікацыі</h1>');
-    expect(page).toContain(`Факты «${SEED_ID}» знятыя з публікацыі ${today}.`);
+    // The date ends with its own full stop ("2026 г."): the sentence adds none.
+    expect(page).toContain(`Факты «${SEED_ID}» знятыя з публікацыі ${today} Іх гісторыя захавана;`);
+    const english = await (await request(`${ORIGIN}/releases/${SEED_ID}`)).text();
+    const day = formatDate(new Date().toISOString().slice(0, 10), stringsFor('en'));
+    expect(english).toContain(`were taken down on ${day}. Their history is kept;`);
     // No other release to offer: the front page, in Belarusian.
     expect(page).toMatch(new RegExp(`<a href="${ORIGIN}/" lang="be">Галоўная старонка</a>`));
   });

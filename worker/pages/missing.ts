@@ -19,9 +19,12 @@ const MISSING_CACHE_CONTROL = 'public, max-age=60';
 interface Words {
   title: string;
   text: (id: string) => string;
-  /** The 410's title, and its text: `date` is when it was unpublished, a long date or empty. */
+  /**
+   * The 410's title, and its two sentences, the first without its full stop (a date may end
+   * with one already: "30 лістапада 2026 г."): `date` is when it was unpublished, or empty.
+   */
   gone: string;
-  goneText: (id: string, date: string) => string;
+  goneText: (id: string, date: string) => [string, string];
   latest: string;
   home: string;
 }
@@ -32,8 +35,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     title: 'No such release',
     text: (id) => `There is no release “${id}” here. The address may be mistyped, or the release not published yet.`,
     gone: 'This release was unpublished',
-    goneText: (id, date) =>
-      `The facts of “${id}” were taken down${date && ` on ${date}`}. Their history is kept; they may be published again.`,
+    goneText: (id, date) => [
+      `The facts of “${id}” were taken down${date && ` on ${date}`}`,
+      'Their history is kept; they may be published again.',
+    ],
     latest: 'The latest release',
     home: 'Front page',
   },
@@ -41,8 +46,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     title: 'Такога вызвалення няма',
     text: (id) => `Тут няма вызвалення «${id}». Магчыма, у адрасе памылка або яно яшчэ не апублікаванае.`,
     gone: 'Гэтыя факты знятыя з публікацыі',
-    goneText: (id, date) =>
-      `Факты «${id}» знятыя з публікацыі${date && ` ${date}`}. Іх гісторыя захавана; іх могуць апублікаваць зноў.`,
+    goneText: (id, date) => [
+      `Факты «${id}» знятыя з публікацыі${date && ` ${date}`}`,
+      'Іх гісторыя захавана; іх могуць апублікаваць зноў.',
+    ],
     latest: 'Апошняе вызваленне',
     home: 'Галоўная старонка',
   },
@@ -50,8 +57,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     title: 'Такого освобождения нет',
     text: (id) => `Здесь нет освобождения «${id}». Возможно, в адресе опечатка или оно ещё не опубликовано.`,
     gone: 'Эти факты сняты с публикации',
-    goneText: (id, date) =>
-      `Факты «${id}» сняты с публикации${date && ` ${date}`}. Их история сохранена; их могут опубликовать снова.`,
+    goneText: (id, date) => [
+      `Факты «${id}» сняты с публикации${date && ` ${date}`}`,
+      'Их история сохранена; их могут опубликовать снова.',
+    ],
     latest: 'Последнее освобождение',
     home: 'Главная страница',
   },
@@ -59,8 +68,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     title: 'Такого звільнення немає',
     text: (id) => `Тут немає звільнення «${id}». Можливо, в адресі помилка або його ще не опубліковано.`,
     gone: 'Ці факти знято з публікації',
-    goneText: (id, date) =>
-      `Факти «${id}» знято з публікації${date && ` ${date}`}. Їхню історію збережено; їх можуть опублікувати знову.`,
+    goneText: (id, date) => [
+      `Факти «${id}» знято з публікації${date && ` ${date}`}`,
+      'Їхню історію збережено; їх можуть опублікувати знову.',
+    ],
     latest: 'Останнє звільнення',
     home: 'Головна сторінка',
   },
@@ -69,8 +80,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     text: (id) =>
       `Nie ma tu uwolnienia „${id}”. Adres może zawierać literówkę albo uwolnienie nie zostało jeszcze opublikowane.`,
     gone: 'Te fakty wycofano z publikacji',
-    goneText: (id, date) =>
-      `Fakty „${id}” wycofano z publikacji${date && ` ${date}`}. Ich historia jest zachowana; mogą zostać opublikowane ponownie.`,
+    goneText: (id, date) => [
+      `Fakty „${id}” wycofano z publikacji${date && ` ${date}`}`,
+      'Ich historia jest zachowana; mogą zostać opublikowane ponownie.',
+    ],
     latest: 'Ostatnie uwolnienie',
     home: 'Strona główna',
   },
@@ -78,8 +91,10 @@ const STRINGS: Readonly<Record<string, Words>> = {
     title: 'Tokio paleidimo nėra',
     text: (id) => `Čia nėra paleidimo „${id}“. Galbūt adrese klaida arba jis dar nepaskelbtas.`,
     gone: 'Šie faktai nebeskelbiami',
-    goneText: (id, date) =>
-      `Faktų „${id}“ paskelbimas atšauktas${date && ` ${date}`}. Jų istorija išsaugota; jie gali būti paskelbti vėl.`,
+    goneText: (id, date) => [
+      `Faktų „${id}“ paskelbimas atšauktas${date && ` ${date}`}`,
+      'Jų istorija išsaugota; jie gali būti paskelbti vėl.',
+    ],
     latest: 'Naujausias paleidimas',
     home: 'Pagrindinis puslapis',
   },
@@ -127,7 +142,9 @@ export async function withdrawnPage(
   const s = STRINGS[lang] ?? STRINGS.en!;
   const day = /^\d{4}-\d{2}-\d{2}/.exec(unpublishedAt ?? '')?.[0];
   const date = day ? formatDate(day, stringsFor(lang)) : '';
-  const notice = { status: 410, title: s.gone, text: s.goneText(shown(id), date) } as const;
+  const [first, then] = s.goneText(shown(id), date);
+  const text = `${first}${first.endsWith('.') ? '' : '.'} ${then}`;
+  const notice = { status: 410, title: s.gone, text } as const;
   return noticePage({ ...notice, lang, link: await latestLink(reader, lang, origin) }, origin, frame);
 }
 

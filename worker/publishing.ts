@@ -100,7 +100,8 @@ export async function publishDocument(
 
 /**
  * Takes `id`/`lang` off the public surface: marks the release unpublished (with `note`, unless
- * it is already: the first note stays), then removes the document's current copy. The history stays whole; `publishDocument` undoes it.
+ * it is already: the first note stays), then removes the document's current copy. The history
+ * stays whole; `publishDocument` undoes it.
  * Answers the newest revision, which the history keeps.
  *
  * @example

@@ -71,9 +71,10 @@ export interface RevisionCounter {
 /**
  * Validates `input` and stores it as the next revision of its (id, lang). Nothing is written
  * unless the document, author and message are valid and, without `force`, `baseRevision` is
- * the last revision; nor when it would change nothing (`unchanged`). Writes to one document are serialised within this isolate; across
- * isolates and locations the Durable Object serialises them. A draft, and any write to a
- * release that is unpublished, goes into the history only: the current copy stays as it is.
+ * the last revision; nor when it would change nothing (`unchanged`). Writes to one document
+ * are serialised within this isolate; across isolates and locations the Durable Object
+ * serialises them. A draft, and any write to a release that is unpublished, goes into the
+ * history only: the current copy stays as it is.
  *
  * @example
  * await writeRevision(env.RELEASES, doc, { author: 'ed', message: 'Fix the count', baseRevision: 3 });

@@ -24,45 +24,41 @@ export interface Store {
   key: string;
   /** For messages: "the local store (.wrangler/state/v3)" or the worker's URL. */
   name: string;
-  /** Runs a read-decide-write sequence with no other CLI writing to the same store meanwhile. */
-  exclusive<T>(run: () => Promise<T>): Promise<T>;
 }
 
 const DEFAULT_PERSIST = '.wrangler/state/v3';
 
 /**
+ * Opens the store `values` name, runs `run` on it and closes it. A local store opened directly
+ * is held by this process alone from opening to closing (cli/lock.ts): a read-decide-write
+ * sequence sees no other write, and no two processes use the store's files at once.
+ *
  * @example
  * await withStore(values, async (store) => store.target.history('belarus-2025-12', 'en'));
  */
 export async function withStore<T>(values: Values, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await open(values);
-  try {
-    return await run(store);
-  } finally {
-    await store.target.close();
-  }
-}
-
-async function open(values: Values): Promise<Store> {
   const remote = text(values, 'remote');
   if (remote) {
     const token = (text(values, 'token') ?? process.env.BELARUS_RELEASE_TOKEN ?? '').trim();
     if (!token)
       throw new CliError('No admin token for --remote.', [], 'Pass --token <token> or set BELARUS_RELEASE_TOKEN.');
-    const target = remoteTarget(remote, token);
     // The worker orders writes to a document itself and answers 412 to a stale one.
-    return { target, key: `remote:${target.name}`, name: target.name, exclusive: (run) => run() };
+    const target = remoteTarget(remote, token);
+    return run({ target, key: `remote:${target.name}`, name: target.name });
   }
   const persistTo = text(values, 'persist-to') ?? DEFAULT_PERSIST;
   const key = `local:${resolve(persistTo)}`;
   const name = `the local store (${persistTo})`;
   const server = await runningDevServer(resolve(persistTo));
-  if (server) {
-    const target = remoteTarget(server.origin, server.token);
-    return { target: { ...target, name }, key, name, exclusive: (run) => run() };
-  }
-  const target = await localTarget(persistTo);
-  return { target, key, name, exclusive: (run) => withLock(resolve(persistTo), run) };
+  if (server) return run({ target: { ...remoteTarget(server.origin, server.token), name }, key, name });
+  return withLock(resolve(persistTo), async () => {
+    const target = await localTarget(persistTo);
+    try {
+      return await run({ target, key, name });
+    } finally {
+      await target.close();
+    }
+  });
 }
 
 /**

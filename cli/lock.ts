@@ -1,27 +1,31 @@
 /**
- * One writer at a time on a local store. Each CLI process opens the store through its own
+ * One process at a time on a local store. Each CLI process opens the store through its own
  * workerd, so the store's in-isolate queue (worker/store.ts) cannot order two editors pushing
- * at once: without this, both could read revision 5 and both write revision 6. A lock file in
- * the store's folder makes the second wait until the first has written; it then sees revision
- * 6, and merges or refuses like any push based on an older revision.
+ * at once: both could read revision 5 and both write revision 6. Nor may two workerd processes
+ * use the store's SQLite files at once: one closing while the other reads or writes makes that
+ * fail with SQLITE_BUSY. A lock file in the store's folder, held from opening the store to
+ * closing it (cli/connect.ts), makes the second wait until the first is done; it then sees
+ * revision 6, and merges or refuses like any push based on an older revision.
  */
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from './errors';
 
-/** Longer than any push takes: a lock this old was left by a process that died mid-write. */
+/** Longer than any command takes: a lock this old was left by a process that died holding it. */
 const STALE_MS = 30_000;
 const WAIT_MS = 20_000;
 const RETRY_MS = 50;
 
 /**
- * Runs `write` holding `<dir>/belarus-release.lock` (cli/state.ts takes one for its file too).
+ * Runs `work` holding `<dir>/belarus-release.lock`, creating `dir` if need be (cli/state.ts
+ * takes one for its file too).
  *
  * @example
  * await withLock('.wrangler/state/v3', () => writeRevision(kv, doc, options));
  */
-export async function withLock<T>(dir: string, write: () => Promise<T>): Promise<T> {
+export async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const path = join(dir, 'belarus-release.lock');
+  await mkdir(dir, { recursive: true });
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     try {
@@ -37,7 +41,7 @@ export async function withLock<T>(dir: string, write: () => Promise<T>): Promise
       }
       if (Date.now() > deadline) {
         throw new CliError(
-          `Another push to ${dir} has held its lock for ${WAIT_MS / 1000} s.`,
+          `Another belarus-release command has held ${dir} for ${WAIT_MS / 1000} s.`,
           [],
           `If no other belarus-release command is running, delete ${path} and try again.`,
         );
@@ -46,7 +50,7 @@ export async function withLock<T>(dir: string, write: () => Promise<T>): Promise
     }
   }
   try {
-    return await write();
+    return await work();
   } finally {
     await rm(path, { force: true });
   }

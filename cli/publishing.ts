@@ -55,9 +55,7 @@ export async function publish(values: Values, positionals: string[]): Promise<nu
       return 0;
     }
     // One language at a time, each only if its newest revision is still the one shown above.
-    await store.exclusive(async () => {
-      for (const l of pending) await publishShown(store, id, l);
-    });
+    for (const l of pending) await publishShown(store, id, l);
     const now = pending.map((l) => `${l.lang} revision ${l.newest.revision}`).join(', ');
     console.log(`\n✔ Published ${id} in ${store.name}: readers get ${now}.`);
     await noteWithheld(store, id, null);
@@ -83,7 +81,7 @@ export async function unpublish(values: Values, positionals: string[]): Promise<
       return 0;
     }
     const note = { author, message };
-    const done = await store.exclusive(() => store.target.unpublish(id, note));
+    const done = await store.target.unpublish(id, note);
     console.log(`\n✔ Unpublished ${id} (${done.languages.join(', ')}) at ${done.unpublishedAt}.`);
     console.log(`  \`belarus-release publish ${id}\` brings it back.`);
     await noteWithheld(store, id, `Unpublished at ${done.unpublishedAt} from ${store.name}: ${message}`);

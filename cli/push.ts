@@ -30,17 +30,15 @@ export async function push(values: Values, positionals: string[]): Promise<numbe
   const { document: loaded, warnings } = await loadDocument(file);
   for (const warning of warnings) console.warn(`▲ WARNING: ${warning}`);
   const { $schema, ...document } = loaded;
-  await withStore(values, (store) =>
-    store.exclusive(async () => {
-      for (let attempt = 1; ; attempt++) {
-        const base = explicitBase ?? (await baseOf(file, store.key))?.revision;
-        const plan = await planPush(store, file, document, base, flag(values, 'force'));
-        const done = await carryOut(store, file, plan, { values, message, author, $schema, attempt });
-        if (done) return;
-        console.log(`\nSomeone else wrote ${plan.where} meanwhile: looking again.\n`);
-      }
-    }),
-  );
+  await withStore(values, async (store) => {
+    for (let attempt = 1; ; attempt++) {
+      const base = explicitBase ?? (await baseOf(file, store.key))?.revision;
+      const plan = await planPush(store, file, document, base, flag(values, 'force'));
+      const done = await carryOut(store, file, plan, { values, message, author, $schema, attempt });
+      if (done) return;
+      console.log(`\nSomeone else wrote ${plan.where} meanwhile: looking again.\n`);
+    }
+  });
   return 0;
 }
 

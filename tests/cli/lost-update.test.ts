@@ -101,7 +101,10 @@ describe('two pushes racing on the local store', () => {
     const results = await Promise.all(
       ['a.json', 'b.json'].map((f) => ws.cli('push', ws.path(f), '-m', f, ...ws.store)),
     );
-    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.err).join('\n'),
+    ).toEqual([0, 0]);
     expect(results.filter((r) => r.out.includes('Merged: '))).toHaveLength(1);
 
     const current = JSON.parse((await ws.cli('pull', ID, ...ws.store)).out) as {
@@ -124,5 +127,29 @@ describe('two pushes racing on the local store', () => {
     const loser = results.find((r) => r.code === 1)!;
     expect(loser.err).toContain('changed on both sides: headline');
     expect((await ws.cli('history', ID, ...ws.store)).out.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('lets reads run alongside: every command answers while pushes write and close the store', async () => {
+    const ws = await twoEditors();
+    await editFile(ws.path('a.json'), (d) => (d.headline = 'Headline by editor A'));
+    await editFile(ws.path('b.json'), (d) => d.people.push(IHAR_LOSIK));
+    const reads = [
+      ['history', ID],
+      ['pull', ID],
+      ['history', ID, '--lang', 'en'],
+      ['pull', ID, '--lang', 'en'],
+    ];
+    const commands = [
+      ['push', ws.path('a.json'), '-m', 'A'],
+      ...reads,
+      ['push', ws.path('b.json'), '-m', 'B'],
+      ...reads,
+    ];
+    const results = await Promise.all(commands.map((args) => ws.cli(...args, ...ws.store)));
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.err).join('\n'),
+    ).toEqual(commands.map(() => 0));
+    expect((await ws.cli('history', ID, ...ws.store)).out.trim().split('\n')).toHaveLength(3);
   });
 });

@@ -316,11 +316,12 @@ const HINTS: Record<number, string> = {
 
 async function problemError(response: Response): Promise<CliError> {
   const body = (await response.json().catch(() => ({}))) as {
+    type?: string;
     title?: string;
     detail?: string;
     errors?: Issue[];
   };
-  if (body.title === 'Invalid translation' && Array.isArray(body.errors)) {
+  if (body.type === 'tag:belarus-release,2025:invalid-translation' && Array.isArray(body.errors)) {
     return new RefusedDocumentError(TRANSLATION_REFUSED, body.errors, TRANSLATION_HINT);
   }
   const details = (body.errors ?? []).map((e) => `${e.path}: ${e.message}`);

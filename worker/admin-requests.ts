@@ -168,7 +168,7 @@ export async function storeRefusalsAsProblems<T>(what: string, write: () => Prom
         400,
         'Invalid translation',
         `The translation does not match the English revision it names (${error.issues.length} problem(s), each with its JSON path).`,
-        { type: 'tag:belarus-release,2025:invalid-document', errors: error.issues },
+        { type: 'tag:belarus-release,2025:invalid-translation', errors: error.issues },
       );
     }
     if (error instanceof UnpublishedSourceError) throw unpublishedSource(error);

@@ -129,7 +129,8 @@ describe('PUT /api/releases/:id?lang=ru', () => {
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('Content-Type')).toBe('application/problem+json');
-    const body = (await response.json()) as { errors: { path: string }[] };
+    const body = (await response.json()) as { type: string; title: string; errors: { path: string }[] };
+    expect(body).toMatchObject({ type: 'tag:belarus-release,2025:invalid-translation', title: 'Invalid translation' });
     expect(body.errors.map((e) => e.path)).toEqual(['/released/count', '/headline']);
     expect(await readCurrent(env.RELEASES, SEED_ID, 'ru')).toBeNull();
   });

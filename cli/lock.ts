@@ -15,6 +15,8 @@ import { CliError } from './errors';
 const STALE_MS = 30_000;
 const WAIT_MS = 20_000;
 const RETRY_MS = 50;
+/** A wait longer than this is said, so that a command that seems stuck says why. */
+const QUIET_MS = 1_000;
 
 /**
  * Runs `work` holding `<dir>/belarus-release.lock`, creating `dir` if need be (cli/state.ts
@@ -26,7 +28,8 @@ const RETRY_MS = 50;
 export async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const path = join(dir, 'belarus-release.lock');
   await mkdir(dir, { recursive: true });
-  const deadline = Date.now() + WAIT_MS;
+  const started = Date.now();
+  let said = false;
   for (;;) {
     try {
       const handle = await open(path, 'wx');
@@ -39,7 +42,12 @@ export async function withLock<T>(dir: string, work: () => Promise<T>): Promise<
         await rm(path, { force: true });
         continue;
       }
-      if (Date.now() > deadline) {
+      const waited = Date.now() - started;
+      if (waited > QUIET_MS && !said) {
+        console.error(`Waiting for another belarus-release command to finish with ${dir}…`);
+        said = true;
+      }
+      if (waited > WAIT_MS) {
         throw new CliError(
           `Another belarus-release command has held ${dir} for ${WAIT_MS / 1000} s.`,
           [],

@@ -64,7 +64,7 @@ export async function withLock<T>(dir: string, work: () => Promise<T>): Promise<
   }
 }
 
-/** Left by a process that is gone, or older than any write takes. */
+/** Left by a process that is gone, or older than any command takes. */
 async function isStale(path: string): Promise<boolean> {
   try {
     const [info, pid] = await Promise.all([stat(path), readFile(path, 'utf8')]);

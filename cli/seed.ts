@@ -13,8 +13,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pushCard } from './card-push';
 import type { ReleaseDocument } from '../data/schema';
+import { pushCard } from './card-push';
 import { isWithheld, listDataFiles, type DataFile } from './data-files';
 import { CliError, formatError } from './errors';
 import { loadDocument } from './load';
@@ -54,6 +54,7 @@ async function seedFile(target: Target, store: string, file: DataFile): Promise<
   }
 }
 
+/** Writes `document` as its first revision (a draft when its release is withheld), with its card. */
 async function firstRevision(target: Target, file: DataFile, document: ReleaseDocument) {
   const message = `Seeded from ${file.path}`;
   const draft = await isWithheld(file.id);

@@ -27,9 +27,8 @@ import type { ReleaseReader } from './releases';
 import { represent } from './representation';
 import { publicChanged } from './public-changes';
 import { listRevisions, readRevision } from './store';
-import type { Written } from './write';
 import { publication } from './publishing';
-import { applyWrite } from './writer-client';
+import { applyWrite, type WriteCommand } from './writer-client';
 
 const PROBLEMS = {
   400:
@@ -215,10 +214,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
       const base = force === 'true' ? { force: true } : { baseRevision: await baseRevision(c, id, lang) };
       const options = { ...authorship(c), ...base, skipUnchanged: true, ...(draft === 'true' ? { draft: true } : {}) };
       const command = { kind: 'write', id, lang, document, options } as const;
-      const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
-      if (!stored.draft && !stored.unchanged)
-        await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
-      return written(c, stored);
+      return applyAndAnswer(c, readerFor(c.env), command);
     },
     (result) => {
       invalidDocument(result); // throws the problem; a valid request goes on
@@ -234,10 +230,7 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
       const { revision, message } = c.req.valid('json');
       const options = { ...authorship(c), skipUnchanged: true, ...(message !== undefined ? { message } : {}) };
       const command = { kind: 'rollback', id, lang, revision, options } as const;
-      const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
-      if (!stored.draft && !stored.unchanged)
-        await publicChanged(c, readerFor(c.env), { kind: 'current', id, langs: [lang] });
-      return written(c, stored);
+      return applyAndAnswer(c, readerFor(c.env), command);
     },
     (result) => {
       invalidBody(result, RollbackSchema); // throws the problem; a valid request goes on
@@ -265,8 +258,14 @@ export function adminRoutes(readerFor: (env: Env) => ReleaseReader): OpenAPIHono
   return app;
 }
 
-/** The answer to a write: the new revision and the ETag to base the next edit on. */
-function written(c: Context<AppEnv>, stored: Written) {
+/**
+ * Carries out a write or rollback through the document's writer, tells readers of a public
+ * change, and answers with the new revision and the ETag to base the next edit on.
+ */
+async function applyAndAnswer(c: Context<AppEnv>, reader: ReleaseReader, command: WriteCommand) {
+  const { id, lang } = command;
+  const stored = await storeRefusalsAsProblems(`${id}/${lang}`, () => applyWrite(c.env, command));
+  if (!stored.draft && !stored.unchanged) await publicChanged(c, reader, { kind: 'current', id, langs: [lang] });
   const etag = represent(stored.document, stored.revision).etag;
   const { revision, savedAt, author, message, draft, unchanged } = stored;
   const marks = { ...(draft ? { draft } : {}), ...(unchanged ? { unchanged } : {}) };
